@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from dekkend.accounts.models import User
+
+admin.site.register(User, UserAdmin)

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The roles of PRODUCT.md as permission groups.
+
+Code checks permissions, never group names (STYLE.md §5); this module is the
+one place that says which permissions make up a role. `roles_sync()` creates
+or updates the groups and is idempotent.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    name: str
+    permissions: tuple[str, ...]
+
+
+ROLES: tuple[Role, ...] = (
+    Role("verwijzer", "Verwijzer", ()),
+    Role("brugfunctionaris", "Brugfunctionaris", ("register.view_aanbod",)),
+    Role(
+        "lsp_medewerker",
+        "LSP-medewerker",
+        (
+            "register.view_steunpunt",
+            "register.change_steunpunt",
+            "register.change_locatie",
+            "register.add_kenmerkzelfbeoordeling",
+            "register.change_kenmerkzelfbeoordeling",
+        ),
+    ),
+    Role(
+        "regio",
+        "Regio (beleid, zorgverzekeraar, regiocoördinator)",
+        ("regions.view_gemeente", "regions.view_regio", "register.view_steunpunt"),
+    ),
+    Role(
+        "landelijk_monitor",
+        "Landelijk monitor",
+        (
+            "regions.view_gemeente",
+            "regions.view_regio",
+            "register.view_steunpunt",
+            "register.add_afweging",
+            "register.view_afweging",
+            "register.change_any_steunpunt",
+        ),
+    ),
+)
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def roles_sync() -> list[Group]:
+    """Create or update one group per role with exactly its permissions."""
+    groups = []
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role.name)
+        group.permissions.set([_permission(p) for p in role.permissions])
+        groups.append(group)
+    return groups
+
+
+def role_group(code: str) -> Group:
+    role = next(r for r in ROLES if r.code == code)
+    return Group.objects.get(name=role.name)

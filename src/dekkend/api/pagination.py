@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Page-number pagination with a client-chosen page size (max 500)."""
+
+from rest_framework.pagination import PageNumberPagination
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Tests and CI: the database comes from DATABASE_URL (SQLite by default)."""
+
+from dekkend.conf.base import *  # noqa: F403
+
+DEBUG = False
+DEKKEND_DEMO_ALLOWED = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}

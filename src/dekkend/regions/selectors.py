@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of municipalities, postcode areas and divisions."""
+
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from dekkend.regions.models import Bevolking, Gemeente, Indeling, Postcodegebied, Regio
+
+
+def gemeente_list(*, peiljaar: int | None = None) -> QuerySet[Gemeente]:
+    """Gemeenten annotated with `inwoners` of `peiljaar` (default: the latest)."""
+    bevolking = Bevolking.objects.filter(gemeente=OuterRef("pk"))
+    if peiljaar is not None:
+        bevolking = bevolking.filter(peiljaar=peiljaar)
+    latest = bevolking.order_by("-peiljaar")
+    return Gemeente.objects.annotate(
+        inwoners=Subquery(latest.values("inwoners")[:1]),
+        inwoners_peiljaar=Subquery(latest.values("peiljaar")[:1]),
+    ).order_by("naam")
+
+
+def gemeente_get(*, code: str) -> Gemeente:
+    return gemeente_list().get(code=code.upper())
+
+
+def indeling_list() -> QuerySet[Indeling]:
+    return Indeling.objects.order_by("titel")
+
+
+def indeling_get(*, naam: str) -> Indeling:
+    return Indeling.objects.get(naam=naam)
+
+
+def regio_list(*, indeling: Indeling | None = None) -> QuerySet[Regio]:
+    qs = Regio.objects.select_related("indeling").order_by("naam")
+    return qs.filter(indeling=indeling) if indeling else qs
+
+
+def regio_get(*, indeling: Indeling, code: str) -> Regio:
+    return Regio.objects.select_related("indeling").get(indeling=indeling, code=code)
+
+
+def regio_gemeenten(*, regio: Regio) -> QuerySet[Gemeente]:
+    return gemeente_list().filter(regiogemeente__regio=regio)
+
+
+@dataclass(frozen=True)
+class Punt:
+    lat: float
+    lon: float
+    omschrijving: str
+
+
+class OngeldigePostcode(ValueError):
+    """The input is not a Dutch postcode."""
+
+
+def postcode_punt(postcode: str) -> Punt | None:
+    """The centre of the PC4 area of `postcode` ("4331", "4331 AB", "4331AB").
+
+    Raises OngeldigePostcode for input that is no postcode; returns None for a
+    well-formed postcode that is not in the register of PC4 areas.
+    """
+    cleaned = postcode.replace(" ", "").upper()
+    if not (len(cleaned) in (4, 6) and cleaned[:4].isdigit() and cleaned[0] != "0"):
+        raise OngeldigePostcode(postcode)
+    if len(cleaned) == 6 and not cleaned[4:].isalpha():
+        raise OngeldigePostcode(postcode)
+    gebied = Postcodegebied.objects.select_related("gemeente").filter(pc4=cleaned[:4]).first()
+    if gebied is None:
+        return None
+    return Punt(gebied.lat, gebied.lon, f"{gebied.pc4} {gebied.plaats} ({gebied.gemeente.naam})")
+
+
+def gemeente_punt(gemeente: Gemeente) -> Punt | None:
+    lat = gemeente.popw_lat or gemeente.centroid_lat
+    lon = gemeente.popw_lon or gemeente.centroid_lon
+    if lat is None or lon is None:
+        return None
+    return Punt(lat, lon, gemeente.naam)

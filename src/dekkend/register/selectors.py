@@ -1,0 +1,197 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every read of the register for pages, API and documents.
+
+The register is public: support points that are valid on the reference date
+and not stopped are visible to everyone. Editing lists filter by the rules of
+`permissions.py`.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import numpy as np
+from django.db.models import Prefetch, Q, QuerySet
+
+from dekkend.regions import geo
+from dekkend.regions.models import Indeling, RegioGemeente
+from dekkend.register import lsp_type
+from dekkend.register.constants import AanbodSoort, AanbodStatus
+from dekkend.register.models import (
+    AanbodDoelgroep,
+    Openingsdagdeel,
+    Steunpunt,
+    SteunpuntHerstelaanbod,
+)
+from dekkend.register.models.base import valid_on
+from dekkend.register.permissions import user_organisatie_ids
+
+
+def steunpunt_queryset(*, peildatum: date) -> QuerySet[Steunpunt]:
+    """Support points on the register on `peildatum` (valid and not stopped)."""
+    qs = (
+        Steunpunt.objects.filter(valid_on(peildatum, "aanbod__"), aanbod__soort=AanbodSoort.LSP)
+        .exclude(aanbod__status=AanbodStatus.GESTOPT)
+        .select_related("aanbod__organisatie", "aanbod__locatie__gemeente")
+        .prefetch_related(
+            Prefetch("aanbod__dagdelen", queryset=Openingsdagdeel.objects.order_by("weekdag", "dagdeel"))
+        )
+    )
+    return qs.order_by("aanbod__naam")
+
+
+@dataclass(frozen=True)
+class SteunpuntFilter:
+    gemeente: str | None = None  # CBS code
+    regio: UUID | None = None
+    lsp_type: str | None = None
+    organisatie: UUID | None = None
+    element: str | None = None
+    doelgroep: str | None = None
+    zoekterm: str | None = None
+
+
+def steunpunt_list(*, peildatum: date, filters: SteunpuntFilter | None = None) -> QuerySet[Steunpunt]:
+    qs = steunpunt_queryset(peildatum=peildatum)
+    f = filters or SteunpuntFilter()
+    if f.gemeente:
+        qs = qs.filter(aanbod__locatie__gemeente__code=f.gemeente)
+    if f.regio:
+        qs = qs.filter(aanbod__locatie__gemeente__regiogemeente__regio__uuid=f.regio)
+    if f.lsp_type:
+        qs = qs.filter(lsp_type=f.lsp_type)
+    if f.organisatie:
+        qs = qs.filter(aanbod__organisatie__uuid=f.organisatie)
+    if f.element in lsp_type.ELEMENTS:
+        qs = qs.filter(**{f"element_{f.element}": True})
+    if f.doelgroep:
+        qs = qs.filter(
+            aanbod__in=AanbodDoelgroep.objects.filter(doelgroep=f.doelgroep).values("aanbod")
+        )
+    if f.zoekterm:
+        qs = qs.filter(Q(aanbod__naam__icontains=f.zoekterm) | Q(aanbod__organisatie__naam__icontains=f.zoekterm))
+    return qs
+
+
+def steunpunt_get(*, uuid: UUID) -> Steunpunt:
+    """One support point by the uuid of its offer, also when stopped (pages
+    show the status); raises Steunpunt.DoesNotExist."""
+    return (
+        Steunpunt.objects.select_related(
+            "aanbod__organisatie", "aanbod__locatie__gemeente", "hoofdsteunpunt__aanbod"
+        )
+        .prefetch_related(
+            Prefetch("aanbod__dagdelen", queryset=Openingsdagdeel.objects.order_by("weekdag", "dagdeel")),
+            "aanbod__doelgroepen",
+            Prefetch("herstelaanbod", queryset=SteunpuntHerstelaanbod.objects.order_by("soort")),
+            "kenmerken",
+            "afwegingen",
+            "satellieten__aanbod",
+        )
+        .get(aanbod__uuid=uuid)
+    )
+
+
+@dataclass(frozen=True)
+class Nabij:
+    steunpunt: Steunpunt
+    afstand_km: float
+
+
+# Widening search radii (km): most of the country finds 10 support points
+# within 25 km; the last step covers the whole country.
+_RADII_KM = (10.0, 25.0, 60.0, 400.0)
+
+
+def steunpunten_nearby(
+    *, lat: float, lon: float, peildatum: date, limit: int = 10, filters: SteunpuntFilter | None = None
+) -> list[Nabij]:
+    """The `limit` support points nearest to (lat, lon), nearest first.
+
+    Prefilters on a bounding box (indexed lat/lon) and widens it until enough
+    are found, then ranks by haversine distance in km.
+    """
+    base = steunpunt_list(peildatum=peildatum, filters=filters)
+    for radius in _RADII_KM:
+        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(lat, lon, radius)
+        candidates = list(
+            base.filter(
+                aanbod__locatie__lat__gte=min_lat,
+                aanbod__locatie__lat__lte=max_lat,
+                aanbod__locatie__lon__gte=min_lon,
+                aanbod__locatie__lon__lte=max_lon,
+            ).values_list("pk", "aanbod__locatie__lat", "aanbod__locatie__lon")
+        )
+        if not candidates:
+            continue
+        distances = geo.haversine_km_many(lat, lon, [c[1] for c in candidates], [c[2] for c in candidates])
+        within = [(float(d), c[0]) for d, c in zip(distances, candidates, strict=True) if d <= radius]
+        if len(within) >= limit or radius == _RADII_KM[-1]:
+            within.sort()
+            chosen = within[:limit]
+            by_pk = {s.pk: s for s in base.filter(pk__in=[pk for _, pk in chosen])}
+            return [Nabij(by_pk[pk], round(d, 1)) for d, pk in chosen]
+    return []
+
+
+def steunpunten_editable(*, user: Any) -> QuerySet[Steunpunt]:
+    """Support points the user may keep up to date."""
+    qs = Steunpunt.objects.select_related("aanbod__organisatie", "aanbod__locatie__gemeente")
+    if user.has_perm("register.change_any_steunpunt"):
+        return qs.order_by("aanbod__naam")
+    if not user.has_perm("register.change_steunpunt"):
+        return qs.none()
+    return qs.filter(aanbod__organisatie_id__in=user_organisatie_ids(user)).order_by("aanbod__naam")
+
+
+TYPE_KEYS = ("groot", "middel", "klein", "onbekend")
+
+
+def _counts(types: list[str]) -> dict[str, int]:
+    counter = Counter(types)
+    out = {k: counter.get(k, 0) for k in TYPE_KEYS}
+    out["totaal"] = sum(out.values())
+    return out
+
+
+def lsp_summary(*, indeling: Indeling, peildatum: date) -> dict[str, Any]:
+    """LSP locations per region of `indeling` by type, plus organisations.
+
+    Locations in a gemeente outside the division's regions are counted under
+    `buiten_indeling` (only possible for an incomplete division).
+    """
+    membership = dict(
+        RegioGemeente.objects.filter(indeling=indeling).values_list("gemeente_id", "regio__naam")
+    )
+    per_regio: dict[str, list[str]] = defaultdict(list)
+    buiten: list[str] = []
+    organisaties = set()
+    for gemeente_id, type_code, org_id in steunpunt_queryset(peildatum=peildatum).values_list(
+        "aanbod__locatie__gemeente_id", "lsp_type", "aanbod__organisatie_id"
+    ):
+        organisaties.add(org_id)
+        naam = membership.get(gemeente_id)
+        (per_regio[naam] if naam else buiten).append(type_code)
+    regios = [
+        {"regio": naam, **_counts(per_regio.get(naam, []))}
+        for naam in indeling.regios.order_by("naam").values_list("naam", flat=True)
+    ]
+    result: dict[str, Any] = {
+        "division": indeling.naam,
+        "peildatum": peildatum.isoformat(),
+        "regios": regios,
+        "totaal": _counts([t for types in per_regio.values() for t in types] + buiten),
+        "organisaties": len(organisaties),
+    }
+    if buiten:
+        result["buiten_indeling"] = _counts(buiten)
+    return result
+
+
+def nearest_distance_km(points: list[tuple[float, float]], lat: float, lon: float) -> float | None:
+    if not points:
+        return None
+    arr = np.asarray(points)
+    return float(geo.haversine_km_many(lat, lon, arr[:, 0], arr[:, 1]).min())

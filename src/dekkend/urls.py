@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""URL root: public pages, accounts, admin, the API and HSDS."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+urlpatterns = [
+    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("dekkend.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("dekkend.regions.urls")),
+    path("", include("dekkend.register.urls")),
+    path("api/v1/", include("dekkend.api.urls")),
+    path("api/hsds/", include("dekkend.register.hsds.urls")),
+]

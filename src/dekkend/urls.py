@@ -10,8 +10,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("dekkend.accounts.urls")),
     path("admin/", admin.site.urls),
-    path("", include("dekkend.regions.urls")),
-    path("", include("dekkend.register.urls")),
+    path("", include("dekkend.regions.urls", namespace="regions")),
+    path("", include("dekkend.register.urls", namespace="register")),
     path("api/v1/", include("dekkend.api.urls")),
     path("api/hsds/", include("dekkend.register.hsds.urls")),
 ]

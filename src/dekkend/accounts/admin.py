@@ -4,4 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from dekkend.accounts.models import User
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class DekkendUserAdmin(UserAdmin):
+    search_fields = ["username", "first_name", "last_name", "email"]

@@ -7,6 +7,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -25,7 +26,8 @@ class ProblemSerializer(serializers.Serializer[Any]):
     title = serializers.CharField()
     status = serializers.IntegerField()
     detail = serializers.CharField()
-    errors = FieldErrorSerializer(many=True, required=False)
+    # The RFC 9457 extension member is called "errors", like DRF's own property.
+    errors = FieldErrorSerializer(many=True, required=False)  # type: ignore[assignment]
 
 
 def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
@@ -38,15 +40,21 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     if isinstance(detail, list):
         out = []
         for index, value in enumerate(detail):
-            name = prefix if not isinstance(value, dict | list) else f"{prefix}[{index}]"
+            name = (
+                prefix if not isinstance(value, dict | list) else f"{prefix}[{index}]"
+            )
             out.extend(_flatten(value, name))
         return out
     return [{"field": prefix or "non_field_errors", "message": str(detail)}]
 
 
-def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+def problem_exception_handler(
+    exc: Exception, context: dict[str, Any]
+) -> Response | None:
     if isinstance(exc, DjangoValidationError):
-        exc = ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+        exc = ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        )
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -60,7 +68,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         body["errors"] = _flatten(exc.detail)
     else:
         data = response.data
-        body["detail"] = str(data.get("detail", data)) if isinstance(data, dict) else str(data)
+        body["detail"] = (
+            str(data.get("detail", data)) if isinstance(data, dict) else str(data)
+        )
     response.data = body
     response["Content-Type"] = "application/problem+json"
     return response

@@ -14,10 +14,10 @@ class ActionPermissionMixin:
     """
 
     permission_by_action: dict[str, list[type[BasePermission]]] = {}
-    action: str | None
 
     def get_permissions(self) -> list[BasePermission]:
-        classes = self.permission_by_action.get(self.action or "", [DenyAll])
+        action = getattr(self, "action", None) or ""
+        classes = self.permission_by_action.get(action, [DenyAll])
         return [cls() for cls in classes]
 
 

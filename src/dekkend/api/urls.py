@@ -2,11 +2,20 @@
 """/api/v1/: the router, the OpenAPI schema and its browsable UIs."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
 from rest_framework.routers import DefaultRouter
 
 from dekkend.regions.api.views import GemeenteViewSet, IndelingViewSet, RegioViewSet
-from dekkend.register.api.views import LspSummaryView, OrganisatieViewSet, SteunpuntViewSet
+from dekkend.register.api.views import (
+    LspSummaryView,
+    OrganisatieViewSet,
+    SteunpuntViewSet,
+)
 
 router = DefaultRouter()
 router.register("gemeenten", GemeenteViewSet, basename="gemeente")
@@ -19,6 +28,12 @@ urlpatterns = [
     path("", include(router.urls)),
     path("lsp-samenvatting/", LspSummaryView.as_view(), name="lsp-samenvatting"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("schema/swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("schema/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path(
+        "schema/swagger/",
+        SpectacularSwaggerView.as_view(url_name="schema"),
+        name="swagger-ui",
+    ),
+    path(
+        "schema/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"
+    ),
 ]

@@ -35,11 +35,15 @@ def haversine_km_many(
     p2 = np.radians(np.asarray(lats, dtype=np.float64))
     dl = np.radians(np.asarray(lons, dtype=np.float64) - lon)
     a = np.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    result: npt.NDArray[np.float64] = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+    result: npt.NDArray[np.float64] = (
+        2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+    )
     return result
 
 
-def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+def bounding_box(
+    lat: float, lon: float, radius_km: float
+) -> tuple[float, float, float, float]:
     """(min_lat, max_lat, min_lon, max_lon) enclosing a circle of `radius_km`."""
     dlat = radius_km / KM_PER_DEGREE_LAT
     dlon = radius_km / (KM_PER_DEGREE_LAT * max(0.01, math.cos(math.radians(lat))))

@@ -18,7 +18,9 @@ class Gemeente(models.Model):
     code = models.CharField(_("CBS-code"), max_length=6, unique=True)  # GM0363
     naam = models.CharField(_("naam"), max_length=100)
     opp_land_km2 = models.FloatField(_("landoppervlakte (km²)"), null=True, blank=True)
-    opp_totaal_km2 = models.FloatField(_("totale oppervlakte (km²)"), null=True, blank=True)
+    opp_totaal_km2 = models.FloatField(
+        _("totale oppervlakte (km²)"), null=True, blank=True
+    )
     omgevingsadressendichtheid = models.IntegerField(null=True, blank=True)
     stedelijkheid = models.IntegerField(
         _("stedelijkheid"), choices=Stedelijkheid.choices, null=True, blank=True
@@ -47,7 +49,9 @@ class Bevolking(models.Model):
     are estimates, not CBS figures; `leeftijd_geschat` says so.
     """
 
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="bevolking")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="bevolking"
+    )
     peiljaar = models.PositiveSmallIntegerField(_("peiljaar (1 januari)"))
     inwoners = models.PositiveIntegerField(_("inwoners"))
     mannen = models.PositiveIntegerField(null=True, blank=True)
@@ -71,7 +75,9 @@ class Bevolking(models.Model):
     class Meta:
         ordering = ["gemeente__naam", "-peiljaar"]
         constraints = [
-            models.UniqueConstraint(fields=["gemeente", "peiljaar"], name="bevolking_uniek")
+            models.UniqueConstraint(
+                fields=["gemeente", "peiljaar"], name="bevolking_uniek"
+            )
         ]
         verbose_name = _("bevolking")
         verbose_name_plural = _("bevolking")
@@ -84,7 +90,9 @@ class Postcodegebied(models.Model):
     """A 4-digit postcode area (PC4) with its centroid and inhabitants."""
 
     pc4 = models.CharField(_("postcode (4 cijfers)"), max_length=4, unique=True)
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="postcodegebieden")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="postcodegebieden"
+    )
     plaats = models.CharField(max_length=100, blank=True)
     inwoners = models.PositiveIntegerField(null=True, blank=True)
     peiljaar = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -131,17 +139,25 @@ class Indeling(models.Model):
 
 class Regio(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    indeling = models.ForeignKey(Indeling, on_delete=models.CASCADE, related_name="regios")
+    indeling = models.ForeignKey(
+        Indeling, on_delete=models.CASCADE, related_name="regios"
+    )
     code = models.CharField(_("code"), max_length=80)
     naam = models.CharField(_("naam"), max_length=200)
     geometrie = models.JSONField(_("grens (GeoJSON)"), null=True, blank=True)
-    gemeenten = models.ManyToManyField(Gemeente, through="RegioGemeente", related_name="regios")
+    gemeenten = models.ManyToManyField(
+        Gemeente, through="RegioGemeente", related_name="regios"
+    )
 
     class Meta:
         ordering = ["naam"]
         constraints = [
-            models.UniqueConstraint(fields=["indeling", "code"], name="regio_code_uniek"),
-            models.UniqueConstraint(fields=["indeling", "naam"], name="regio_naam_uniek"),
+            models.UniqueConstraint(
+                fields=["indeling", "code"], name="regio_code_uniek"
+            ),
+            models.UniqueConstraint(
+                fields=["indeling", "naam"], name="regio_naam_uniek"
+            ),
         ]
         verbose_name = _("regio")
         verbose_name_plural = _("regio's")
@@ -159,7 +175,9 @@ class RegioGemeente(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["indeling", "gemeente"], name="gemeente_een_regio_per_indeling")
+            models.UniqueConstraint(
+                fields=["indeling", "gemeente"], name="gemeente_een_regio_per_indeling"
+            )
         ]
         verbose_name = _("regiolidmaatschap")
         verbose_name_plural = _("regiolidmaatschappen")

@@ -67,10 +67,16 @@ def postcode_punt(postcode: str) -> Punt | None:
         raise OngeldigePostcode(postcode)
     if len(cleaned) == 6 and not cleaned[4:].isalpha():
         raise OngeldigePostcode(postcode)
-    gebied = Postcodegebied.objects.select_related("gemeente").filter(pc4=cleaned[:4]).first()
+    gebied = (
+        Postcodegebied.objects.select_related("gemeente")
+        .filter(pc4=cleaned[:4])
+        .first()
+    )
     if gebied is None:
         return None
-    return Punt(gebied.lat, gebied.lon, f"{gebied.pc4} {gebied.plaats} ({gebied.gemeente.naam})")
+    return Punt(
+        gebied.lat, gebied.lon, f"{gebied.pc4} {gebied.plaats} ({gebied.gemeente.naam})"
+    )
 
 
 def gemeente_punt(gemeente: Gemeente) -> Punt | None:

@@ -1,2 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-urlpatterns: list[object] = []
+from django.urls import path
+
+from dekkend.regions import views
+
+app_name = "regions"
+
+urlpatterns = [
+    path("regios/", views.indelingen, name="indelingen"),
+    path("regios/<slug:naam>/", views.indeling, name="indeling"),
+]

@@ -105,7 +105,10 @@ class Doelgroep(models.TextChoices):
 class Kenmerk(models.IntegerChoices):
     """The 10 national characteristics (000 §1, 001 Table 1), short labels."""
 
-    TOEGANKELIJK = 1, _("1. Laagdrempelig toegankelijk, in het bijzonder voor EPA en naasten")
+    TOEGANKELIJK = (
+        1,
+        _("1. Laagdrempelig toegankelijk, in het bijzonder voor EPA en naasten"),
+    )
     LEREN_HERSTEL = 2, _("2. Gericht op leren, herstel en ontwikkeling")
     HALEN_BRENGEN = 3, _("3. Halen en brengen: co-creatie en gezamenlijk eigenaarschap")
     BEHOEFTEN = 4, _("4. Ondersteuning vanuit de behoeften van mensen")
@@ -113,7 +116,10 @@ class Kenmerk(models.IntegerChoices):
     WEDERKERIG = 6, _("6. Wederkerigheid en gelijkwaardigheid")
     WAT_PAST = 7, _("7. 'Wat past bij jou': methodische zelfhulp, geen protocollen")
     ERVARINGSKENNIS = 8, _("8. Collectieve ervaringskennis komt samen")
-    ERVARINGSDESKUNDIGEN = 9, _("9. Ervaringsdeskundigen in de lead bij herstelactiviteiten")
+    ERVARINGSDESKUNDIGEN = (
+        9,
+        _("9. Ervaringsdeskundigen in de lead bij herstelactiviteiten"),
+    )
     SAMENWERKING = 10, _("10. Samenwerking met formele en informele ketenpartners")
 
 

@@ -9,7 +9,11 @@ from dekkend.register.models import OrganisatieLid, Steunpunt
 def user_organisatie_ids(user: Any) -> set[int]:
     if not getattr(user, "is_authenticated", False):
         return set()
-    return set(OrganisatieLid.objects.filter(user=user).values_list("organisatie_id", flat=True))
+    return set(
+        OrganisatieLid.objects.filter(user=user).values_list(
+            "organisatie_id", flat=True
+        )
+    )
 
 
 def can_edit_steunpunt(user: Any, steunpunt: Steunpunt) -> bool:
@@ -25,4 +29,7 @@ def can_edit_steunpunt(user: Any, steunpunt: Steunpunt) -> bool:
 
 
 def can_record_afweging(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.has_perm("register.add_afweging"))
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.has_perm("register.add_afweging")
+    )

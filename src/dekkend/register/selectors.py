@@ -12,8 +12,9 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-import numpy as np
 from django.db.models import Prefetch, Q, QuerySet
+
+import numpy as np
 
 from dekkend.regions import geo
 from dekkend.regions.models import Indeling, RegioGemeente
@@ -32,11 +33,16 @@ from dekkend.register.permissions import user_organisatie_ids
 def steunpunt_queryset(*, peildatum: date) -> QuerySet[Steunpunt]:
     """Support points on the register on `peildatum` (valid and not stopped)."""
     qs = (
-        Steunpunt.objects.filter(valid_on(peildatum, "aanbod__"), aanbod__soort=AanbodSoort.LSP)
+        Steunpunt.objects.filter(
+            valid_on(peildatum, "aanbod__"), aanbod__soort=AanbodSoort.LSP
+        )
         .exclude(aanbod__status=AanbodStatus.GESTOPT)
         .select_related("aanbod__organisatie", "aanbod__locatie__gemeente")
         .prefetch_related(
-            Prefetch("aanbod__dagdelen", queryset=Openingsdagdeel.objects.order_by("weekdag", "dagdeel"))
+            Prefetch(
+                "aanbod__dagdelen",
+                queryset=Openingsdagdeel.objects.order_by("weekdag", "dagdeel"),
+            )
         )
     )
     return qs.order_by("aanbod__naam")
@@ -53,7 +59,9 @@ class SteunpuntFilter:
     zoekterm: str | None = None
 
 
-def steunpunt_list(*, peildatum: date, filters: SteunpuntFilter | None = None) -> QuerySet[Steunpunt]:
+def steunpunt_list(
+    *, peildatum: date, filters: SteunpuntFilter | None = None
+) -> QuerySet[Steunpunt]:
     qs = steunpunt_queryset(peildatum=peildatum)
     f = filters or SteunpuntFilter()
     if f.gemeente:
@@ -68,10 +76,15 @@ def steunpunt_list(*, peildatum: date, filters: SteunpuntFilter | None = None) -
         qs = qs.filter(**{f"element_{f.element}": True})
     if f.doelgroep:
         qs = qs.filter(
-            aanbod__in=AanbodDoelgroep.objects.filter(doelgroep=f.doelgroep).values("aanbod")
+            aanbod__in=AanbodDoelgroep.objects.filter(doelgroep=f.doelgroep).values(
+                "aanbod"
+            )
         )
     if f.zoekterm:
-        qs = qs.filter(Q(aanbod__naam__icontains=f.zoekterm) | Q(aanbod__organisatie__naam__icontains=f.zoekterm))
+        qs = qs.filter(
+            Q(aanbod__naam__icontains=f.zoekterm)
+            | Q(aanbod__organisatie__naam__icontains=f.zoekterm)
+        )
     return qs
 
 
@@ -83,9 +96,15 @@ def steunpunt_get(*, uuid: UUID) -> Steunpunt:
             "aanbod__organisatie", "aanbod__locatie__gemeente", "hoofdsteunpunt__aanbod"
         )
         .prefetch_related(
-            Prefetch("aanbod__dagdelen", queryset=Openingsdagdeel.objects.order_by("weekdag", "dagdeel")),
+            Prefetch(
+                "aanbod__dagdelen",
+                queryset=Openingsdagdeel.objects.order_by("weekdag", "dagdeel"),
+            ),
             "aanbod__doelgroepen",
-            Prefetch("herstelaanbod", queryset=SteunpuntHerstelaanbod.objects.order_by("soort")),
+            Prefetch(
+                "herstelaanbod",
+                queryset=SteunpuntHerstelaanbod.objects.order_by("soort"),
+            ),
             "kenmerken",
             "afwegingen",
             "satellieten__aanbod",
@@ -106,7 +125,12 @@ _RADII_KM = (10.0, 25.0, 60.0, 400.0)
 
 
 def steunpunten_nearby(
-    *, lat: float, lon: float, peildatum: date, limit: int = 10, filters: SteunpuntFilter | None = None
+    *,
+    lat: float,
+    lon: float,
+    peildatum: date,
+    limit: int = 10,
+    filters: SteunpuntFilter | None = None,
 ) -> list[Nabij]:
     """The `limit` support points nearest to (lat, lon), nearest first.
 
@@ -126,8 +150,14 @@ def steunpunten_nearby(
         )
         if not candidates:
             continue
-        distances = geo.haversine_km_many(lat, lon, [c[1] for c in candidates], [c[2] for c in candidates])
-        within = [(float(d), c[0]) for d, c in zip(distances, candidates, strict=True) if d <= radius]
+        distances = geo.haversine_km_many(
+            lat, lon, [c[1] for c in candidates], [c[2] for c in candidates]
+        )
+        within = [
+            (float(d), c[0])
+            for d, c in zip(distances, candidates, strict=True)
+            if d <= radius
+        ]
         if len(within) >= limit or radius == _RADII_KM[-1]:
             within.sort()
             chosen = within[:limit]
@@ -138,12 +168,16 @@ def steunpunten_nearby(
 
 def steunpunten_editable(*, user: Any) -> QuerySet[Steunpunt]:
     """Support points the user may keep up to date."""
-    qs = Steunpunt.objects.select_related("aanbod__organisatie", "aanbod__locatie__gemeente")
+    qs = Steunpunt.objects.select_related(
+        "aanbod__organisatie", "aanbod__locatie__gemeente"
+    )
     if user.has_perm("register.change_any_steunpunt"):
         return qs.order_by("aanbod__naam")
     if not user.has_perm("register.change_steunpunt"):
         return qs.none()
-    return qs.filter(aanbod__organisatie_id__in=user_organisatie_ids(user)).order_by("aanbod__naam")
+    return qs.filter(aanbod__organisatie_id__in=user_organisatie_ids(user)).order_by(
+        "aanbod__naam"
+    )
 
 
 TYPE_KEYS = ("groot", "middel", "klein", "onbekend")
@@ -163,14 +197,16 @@ def lsp_summary(*, indeling: Indeling, peildatum: date) -> dict[str, Any]:
     `buiten_indeling` (only possible for an incomplete division).
     """
     membership = dict(
-        RegioGemeente.objects.filter(indeling=indeling).values_list("gemeente_id", "regio__naam")
+        RegioGemeente.objects.filter(indeling=indeling).values_list(
+            "gemeente_id", "regio__naam"
+        )
     )
     per_regio: dict[str, list[str]] = defaultdict(list)
     buiten: list[str] = []
     organisaties = set()
-    for gemeente_id, type_code, org_id in steunpunt_queryset(peildatum=peildatum).values_list(
-        "aanbod__locatie__gemeente_id", "lsp_type", "aanbod__organisatie_id"
-    ):
+    for gemeente_id, type_code, org_id in steunpunt_queryset(
+        peildatum=peildatum
+    ).values_list("aanbod__locatie__gemeente_id", "lsp_type", "aanbod__organisatie_id"):
         organisaties.add(org_id)
         naam = membership.get(gemeente_id)
         (per_regio[naam] if naam else buiten).append(type_code)
@@ -190,8 +226,65 @@ def lsp_summary(*, indeling: Indeling, peildatum: date) -> dict[str, Any]:
     return result
 
 
-def nearest_distance_km(points: list[tuple[float, float]], lat: float, lon: float) -> float | None:
+def nearest_distance_km(
+    points: list[tuple[float, float]], lat: float, lon: float
+) -> float | None:
     if not points:
         return None
     arr = np.asarray(points)
     return float(geo.haversine_km_many(lat, lon, arr[:, 0], arr[:, 1]).min())
+
+
+@dataclass(frozen=True)
+class GemeenteRij:
+    code: str
+    naam: str
+    inwoners: int | None
+    per_type: dict[str, int]
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.per_type.values())
+
+    @property
+    def per_100k(self) -> float | None:
+        return (
+            round(self.totaal / self.inwoners * 100_000, 1) if self.inwoners else None
+        )
+
+
+@dataclass(frozen=True)
+class RegioOverzicht:
+    gemeenten: list[GemeenteRij]
+    totaal: dict[str, int]
+    inwoners: int
+    zonder_lsp: list[GemeenteRij]
+    monitor: Any | None
+
+
+def regio_lsp_overview(*, regio: Any, peildatum: date) -> RegioOverzicht:
+    """Per gemeente of `regio`: inhabitants (latest year) and LSPs by type."""
+    from dekkend.regions.selectors import regio_gemeenten
+    from dekkend.register.models import MonitorTelling
+
+    gemeenten = list(regio_gemeenten(regio=regio))
+    per_gemeente: dict[int, list[str]] = defaultdict(list)
+    for gemeente_id, type_code in (
+        steunpunt_queryset(peildatum=peildatum)
+        .filter(aanbod__locatie__gemeente__in=gemeenten)
+        .values_list("aanbod__locatie__gemeente_id", "lsp_type")
+    ):
+        per_gemeente[gemeente_id].append(type_code)
+    rijen = []
+    for g in gemeenten:
+        counts = _counts(per_gemeente.get(g.pk, []))
+        counts.pop("totaal")
+        rijen.append(GemeenteRij(g.code, g.naam, getattr(g, "inwoners", None), counts))
+    totaal = _counts([t for types in per_gemeente.values() for t in types])
+    return RegioOverzicht(
+        gemeenten=rijen,
+        totaal=totaal,
+        inwoners=sum(r.inwoners or 0 for r in rijen),
+        zonder_lsp=[r for r in rijen if r.totaal == 0],
+        monitor=MonitorTelling.objects.filter(regio=regio).order_by("-jaar").first(),
+    )

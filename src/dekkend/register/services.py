@@ -12,12 +12,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from dekkend.audit.services import record
+from dekkend.regions.selectors import OngeldigePostcode, postcode_punt
 from dekkend.register import afwegingskader, lsp_type
-from dekkend.register.constants import Dagdeel, Doelgroep, Herstelaanbod, Kenmerk, KenmerkStatus, LspType, Weekdag
+from dekkend.register.constants import (
+    Dagdeel,
+    Doelgroep,
+    Herstelaanbod,
+    Kenmerk,
+    KenmerkStatus,
+    LspType,
+    Weekdag,
+)
 from dekkend.register.models import (
     AanbodDoelgroep,
     Afweging,
     KenmerkZelfbeoordeling,
+    Locatie,
     Openingsdagdeel,
     Steunpunt,
     SteunpuntHerstelaanbod,
@@ -27,7 +37,9 @@ from dekkend.register.permissions import can_edit_steunpunt, can_record_afweging
 
 def steunpunt_recompute_type(*, steunpunt: Steunpunt) -> Steunpunt:
     """Recount opening half-days and set the derived and effective type."""
-    steunpunt.dagdelen_per_week = Openingsdagdeel.objects.filter(aanbod_id=steunpunt.pk).count()
+    steunpunt.dagdelen_per_week = Openingsdagdeel.objects.filter(
+        aanbod_id=steunpunt.pk
+    ).count()
     steunpunt.type_afgeleid = lsp_type.classify_dagdelen(steunpunt.dagdelen_per_week)
     steunpunt.lsp_type = steunpunt.type_handmatig or steunpunt.type_afgeleid
     Steunpunt.objects.filter(pk=steunpunt.pk).update(
@@ -38,16 +50,25 @@ def steunpunt_recompute_type(*, steunpunt: Steunpunt) -> Steunpunt:
     return steunpunt
 
 
+class _Unchanged:
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED = _Unchanged()
+
+
 @dataclass(frozen=True)
 class SteunpuntWijziging:
     """What an LSP staff member may change of a support point and its location.
 
-    `None` means "leave as it is"; an empty collection clears the field.
+    `None` (or, for the visitor counts, UNCHANGED) means "leave as it is"; an
+    empty collection clears the field, and a visitor count of None clears it.
     """
 
     dagdelen: frozenset[tuple[int, str]] | None = None
-    bezoekers_per_dag: int | None = None
-    unieke_bezoekers_per_jaar: int | None = None
+    bezoekers_per_dag: int | None | _Unchanged = UNCHANGED
+    unieke_bezoekers_per_jaar: int | None | _Unchanged = UNCHANGED
     elementen: frozenset[str] | None = None
     herstelaanbod: frozenset[str] | None = None
     herstelaanbod_overig: str | None = None
@@ -70,11 +91,17 @@ def _validate(wijziging: SteunpuntWijziging, steunpunt: Steunpunt) -> None:
         d not in days or p not in parts for d, p in wijziging.dagdelen
     ):
         errors["dagdelen"] = _("Onbekende weekdag of onbekend dagdeel.")
-    if wijziging.elementen is not None and not wijziging.elementen <= set(lsp_type.ELEMENTS):
+    if wijziging.elementen is not None and not wijziging.elementen <= set(
+        lsp_type.ELEMENTS
+    ):
         errors["elementen"] = _("Onbekend element.")
-    if wijziging.herstelaanbod is not None and not wijziging.herstelaanbod <= set(Herstelaanbod.values):
+    if wijziging.herstelaanbod is not None and not wijziging.herstelaanbod <= set(
+        Herstelaanbod.values
+    ):
         errors["herstelaanbod"] = _("Onbekend herstelaanbod.")
-    if wijziging.doelgroepen is not None and not wijziging.doelgroepen <= set(Doelgroep.values):
+    if wijziging.doelgroepen is not None and not wijziging.doelgroepen <= set(
+        Doelgroep.values
+    ):
         errors["doelgroepen"] = _("Onbekende doelgroep.")
     if wijziging.kenmerken is not None and (
         not set(wijziging.kenmerken) <= set(Kenmerk.values)
@@ -83,12 +110,14 @@ def _validate(wijziging: SteunpuntWijziging, steunpunt: Steunpunt) -> None:
         errors["kenmerken"] = _("Onbekend kenmerk of onbekende status.")
     for name in ("bezoekers_per_dag", "unieke_bezoekers_per_jaar"):
         value = getattr(wijziging, name)
-        if value is not None and value < 0:
+        if isinstance(value, int) and value < 0:
             errors[name] = _("Mag niet negatief zijn.")
     hoofd = wijziging.hoofdsteunpunt
     if hoofd is not None:
         if hoofd.pk == steunpunt.pk:
-            errors["hoofdsteunpunt"] = _("Een steunpunt kan geen satelliet van zichzelf zijn.")
+            errors["hoofdsteunpunt"] = _(
+                "Een steunpunt kan geen satelliet van zichzelf zijn."
+            )
         elif hoofd.hoofdsteunpunt_id is not None:
             errors["hoofdsteunpunt"] = _("Het hoofdsteunpunt is zelf een satelliet.")
     if errors:
@@ -103,8 +132,10 @@ def steunpunt_update(
 
     `peildatum` is the date of the self-assessment of the kenmerken.
     """
-    steunpunt = Steunpunt.objects.select_for_update().select_related("aanbod__locatie").get(
-        pk=steunpunt.pk
+    steunpunt = (
+        Steunpunt.objects.select_for_update()
+        .select_related("aanbod__locatie")
+        .get(pk=steunpunt.pk)
     )
     if not can_edit_steunpunt(user, steunpunt):
         raise PermissionDenied(_("U mag dit steunpunt niet wijzigen."))
@@ -112,18 +143,27 @@ def steunpunt_update(
     aanbod, changed = steunpunt.aanbod, []
 
     if wijziging.dagdelen is not None:
-        current = set(Openingsdagdeel.objects.filter(aanbod=aanbod).values_list("weekdag", "dagdeel"))
+        current = set(
+            Openingsdagdeel.objects.filter(aanbod=aanbod).values_list(
+                "weekdag", "dagdeel"
+            )
+        )
         if current != set(wijziging.dagdelen):
             Openingsdagdeel.objects.filter(aanbod=aanbod).delete()
             Openingsdagdeel.objects.bulk_create(
-                Openingsdagdeel(aanbod=aanbod, weekdag=d, dagdeel=p) for d, p in sorted(wijziging.dagdelen)
+                Openingsdagdeel(aanbod=aanbod, weekdag=d, dagdeel=p)
+                for d, p in sorted(wijziging.dagdelen)
             )
             changed.append("dagdelen")
-    for name in ("bezoekers_per_dag", "unieke_bezoekers_per_jaar", "herstelaanbod_overig"):
+    for name in ("bezoekers_per_dag", "unieke_bezoekers_per_jaar"):
         value = getattr(wijziging, name)
-        if value is not None and getattr(steunpunt, name) != value:
+        if value is not UNCHANGED and getattr(steunpunt, name) != value:
             setattr(steunpunt, name, value)
             changed.append(name)
+    overig = wijziging.herstelaanbod_overig
+    if overig is not None and steunpunt.herstelaanbod_overig != overig:
+        steunpunt.herstelaanbod_overig = overig
+        changed.append("herstelaanbod_overig")
     if wijziging.elementen is not None:
         for element in lsp_type.ELEMENTS:
             attr = f"element_{element}"
@@ -133,7 +173,10 @@ def steunpunt_update(
     if wijziging.hoofdsteunpunt_wissen and steunpunt.hoofdsteunpunt_id is not None:
         steunpunt.hoofdsteunpunt = None
         changed.append("hoofdsteunpunt")
-    elif wijziging.hoofdsteunpunt is not None and steunpunt.hoofdsteunpunt_id != wijziging.hoofdsteunpunt.pk:
+    elif (
+        wijziging.hoofdsteunpunt is not None
+        and steunpunt.hoofdsteunpunt_id != wijziging.hoofdsteunpunt.pk
+    ):
         steunpunt.hoofdsteunpunt = wijziging.hoofdsteunpunt
         changed.append("hoofdsteunpunt")
     if wijziging.herstelaanbod is not None and _replace_codes(
@@ -158,6 +201,8 @@ def steunpunt_update(
             if value is not None and getattr(locatie, name) != value:
                 setattr(locatie, name, value)
                 changed.append(name)
+        if "postcode" in changed:
+            _locatie_position_from_postcode(locatie)
         locatie.save()
     aanbod.save()
     steunpunt.save()
@@ -167,42 +212,76 @@ def steunpunt_update(
     return steunpunt
 
 
-def _replace_codes(model: Any, fk: str, owner: Any, field_name: str, codes: Iterable[str]) -> bool:
+def _locatie_position_from_postcode(locatie: Locatie) -> None:
+    """Place the location at its PC4 centre: better than the gemeente centre,
+    still approximate until geocoded on the address."""
+    punt = None
+    try:
+        punt = postcode_punt(locatie.postcode) if locatie.postcode else None
+    except OngeldigePostcode:
+        raise ValidationError(
+            {"postcode": _("Vul een postcode in als 1234 AB.")}
+        ) from None
+    if punt is not None:
+        locatie.lat, locatie.lon, locatie.coordinaat_benaderd = punt.lat, punt.lon, True
+
+
+def _replace_codes(
+    model: Any, fk: str, owner: Any, field_name: str, codes: Iterable[str]
+) -> bool:
     wanted = set(codes)
-    current = set(model.objects.filter(**{fk: owner}).values_list(field_name, flat=True))
+    current = set(
+        model.objects.filter(**{fk: owner}).values_list(field_name, flat=True)
+    )
     if wanted == current:
         return False
-    model.objects.filter(**{fk: owner}).exclude(**{f"{field_name}__in": wanted}).delete()
-    model.objects.bulk_create(model(**{fk: owner, field_name: c}) for c in sorted(wanted - current))
+    model.objects.filter(**{fk: owner}).exclude(
+        **{f"{field_name}__in": wanted}
+    ).delete()
+    model.objects.bulk_create(
+        model(**{fk: owner, field_name: c}) for c in sorted(wanted - current)
+    )
     return True
 
 
-def _kenmerken_set(steunpunt: Steunpunt, kenmerken: dict[int, str], peildatum: date) -> list[str]:
+def _kenmerken_set(
+    steunpunt: Steunpunt, kenmerken: dict[int, str], peildatum: date
+) -> list[str]:
     current = dict(
-        KenmerkZelfbeoordeling.objects.filter(steunpunt=steunpunt).values_list("kenmerk", "status")
+        KenmerkZelfbeoordeling.objects.filter(steunpunt=steunpunt).values_list(
+            "kenmerk", "status"
+        )
     )
     changed = []
     for kenmerk, status in kenmerken.items():
         if not status:
-            if KenmerkZelfbeoordeling.objects.filter(steunpunt=steunpunt, kenmerk=kenmerk).delete()[0]:
+            if KenmerkZelfbeoordeling.objects.filter(
+                steunpunt=steunpunt, kenmerk=kenmerk
+            ).delete()[0]:
                 changed.append(f"kenmerk_{kenmerk}")
         elif current.get(kenmerk) != status:
             KenmerkZelfbeoordeling.objects.update_or_create(
-                steunpunt=steunpunt, kenmerk=kenmerk, defaults={"status": status, "beoordeeld_op": peildatum}
+                steunpunt=steunpunt,
+                kenmerk=kenmerk,
+                defaults={"status": status, "beoordeeld_op": peildatum},
             )
             changed.append(f"kenmerk_{kenmerk}")
     return changed
 
 
 @transaction.atomic
-def steunpunt_type_override(*, user: Any, steunpunt: Steunpunt, lsp_type_code: str, reden: str) -> Steunpunt:
+def steunpunt_type_override(
+    *, user: Any, steunpunt: Steunpunt, lsp_type_code: str, reden: str
+) -> Steunpunt:
     """Fix the type by hand (with a reason), or clear the override with ''."""
     if not can_edit_steunpunt(user, steunpunt):
         raise PermissionDenied(_("U mag dit steunpunt niet wijzigen."))
     if lsp_type_code and lsp_type_code not in LspType.values:
         raise ValidationError({"type_handmatig": _("Onbekend type.")})
     if lsp_type_code and not reden.strip():
-        raise ValidationError({"type_handmatig_reden": _("Geef een reden voor het afwijkende type.")})
+        raise ValidationError(
+            {"type_handmatig_reden": _("Geef een reden voor het afwijkende type.")}
+        )
     steunpunt.type_handmatig = lsp_type_code
     steunpunt.type_handmatig_reden = reden.strip() if lsp_type_code else ""
     steunpunt.save(update_fields=["type_handmatig", "type_handmatig_reden"])
@@ -225,7 +304,9 @@ def afweging_record(
         raise PermissionDenied(_("U mag geen afweging vastleggen."))
     unknown = set(antwoorden) - set(afwegingskader.QUESTION_FIELDS)
     if unknown:
-        raise ValidationError({"antwoorden": _("Onbekende vraag: %s") % ", ".join(sorted(unknown))})
+        raise ValidationError(
+            {"antwoorden": _("Onbekende vraag: %s") % ", ".join(sorted(unknown))}
+        )
     afweging = Afweging.objects.create(
         steunpunt=steunpunt,
         beoordeeld_op=beoordeeld_op,
@@ -234,5 +315,10 @@ def afweging_record(
         op_basislijst=afwegingskader.op_basislijst(antwoorden),
         **{f: antwoorden.get(f) for f in afwegingskader.QUESTION_FIELDS},
     )
-    record("afweging.recorded", user, steunpunt.aanbod, {"op_basislijst": afweging.op_basislijst})
+    record(
+        "afweging.recorded",
+        user,
+        steunpunt.aanbod,
+        {"op_basislijst": afweging.op_basislijst},
+    )
     return afweging

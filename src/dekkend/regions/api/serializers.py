@@ -10,7 +10,9 @@ class GemeenteSerializer(serializers.Serializer[Gemeente]):
     code = serializers.CharField()
     naam = serializers.CharField()
     inwoners = serializers.IntegerField(allow_null=True)
-    inwonersPeiljaar = serializers.IntegerField(source="inwoners_peiljaar", allow_null=True)
+    inwonersPeiljaar = serializers.IntegerField(
+        source="inwoners_peiljaar", allow_null=True
+    )
     oppLandKm2 = serializers.FloatField(source="opp_land_km2", allow_null=True)
     stedelijkheid = serializers.IntegerField(allow_null=True)
     lat = serializers.FloatField(source="popw_lat", allow_null=True)

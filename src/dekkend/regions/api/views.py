@@ -5,7 +5,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -20,7 +20,10 @@ from dekkend.regions.api.serializers import (
 )
 from dekkend.regions.models import Gemeente, Indeling, Regio
 
-READ_ONLY = {"list": [AllowAny], "retrieve": [AllowAny]}
+READ_ONLY: dict[str, list[type[BasePermission]]] = {
+    "list": [AllowAny],
+    "retrieve": [AllowAny],
+}
 
 
 @extend_schema(tags=["gebieden"])
@@ -70,7 +73,11 @@ class RegioViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Regio]):
     def get_queryset(self) -> Any:
         query = RegioQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
-        qs = Regio.objects.select_related("indeling").prefetch_related("gemeenten").order_by("indeling__naam", "naam")
+        qs = (
+            Regio.objects.select_related("indeling")
+            .prefetch_related("gemeenten")
+            .order_by("indeling__naam", "naam")
+        )
         if query.validated_data.get("indeling"):
             qs = qs.filter(indeling__naam=query.validated_data["indeling"])
         return qs

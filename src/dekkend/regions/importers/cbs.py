@@ -10,6 +10,7 @@ counts in these tables; we store them as percentages like the reference file.
 """
 
 import re
+from typing import Any
 from pathlib import Path
 
 from django.db import transaction
@@ -78,7 +79,7 @@ def cbs_bevolking_load(path: Path, *, peiljaar: int) -> tuple[int, int]:
         inwoners = _count(row, inw_col)
         if inwoners is None:
             raise row.fout(inw_col, "aantal inwoners ontbreekt")
-        values = {
+        values: dict[str, Any] = {
             "gemeente_id": gemeenten[code],
             "peiljaar": peiljaar,
             "inwoners": inwoners,
@@ -90,11 +91,17 @@ def cbs_bevolking_load(path: Path, *, peiljaar: int) -> tuple[int, int]:
         }
         for field, base in AGE_COLUMNS.items():
             count = _count(row, cols.get(base))
-            values[field] = round(100 * count / inwoners, 2) if count is not None and inwoners else None
+            values[field] = (
+                round(100 * count / inwoners, 2)
+                if count is not None and inwoners
+                else None
+            )
         count_65 = _count(row, cols.get("k_65JaarOfOuder"))
         values["inw_65plus"] = count_65
         rows.append(values)
     if not rows:
         raise ImportFout(path.name, "geen gemeenterijen gevonden")
-    created, updated = upsert(Bevolking, "gemeente_id", rows, extra_filter={"peiljaar": peiljaar})
+    created, updated = upsert(
+        Bevolking, "gemeente_id", rows, extra_filter={"peiljaar": peiljaar}
+    )
     return len(rows), created + updated

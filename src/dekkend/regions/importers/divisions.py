@@ -65,7 +65,12 @@ def division_save(
     for spec in regios:
         for code in spec.gemeentecodes:
             if code not in codes:
-                raise ImportFout(bestand, f"onbekende gemeentecode '{code}'", spec.rij, "gemeentecode")
+                raise ImportFout(
+                    bestand,
+                    f"onbekende gemeentecode '{code}'",
+                    spec.rij,
+                    "gemeentecode",
+                )
             if code in seen and seen[code] != spec.code:
                 raise ImportFout(
                     bestand,
@@ -81,7 +86,9 @@ def division_save(
             f"de indeling is niet volledig: {len(missing)} gemeenten ontbreken "
             f"(bijvoorbeeld {', '.join(missing[:5])})",
         )
-    indeling, created = Indeling.objects.get_or_create(naam=naam, defaults={"titel": titel})
+    indeling, created = Indeling.objects.get_or_create(
+        naam=naam, defaults={"titel": titel}
+    )
     changed = int(created)
     for attr, value in {
         "titel": titel,
@@ -98,25 +105,37 @@ def division_save(
         Regio,
         "code",
         [
-            {"code": s.code, "naam": s.naam, "geometrie": s.geometrie, "indeling_id": indeling.pk}
+            {
+                "code": s.code,
+                "naam": s.naam,
+                "geometrie": s.geometrie,
+                "indeling_id": indeling.pk,
+            }
             for s in regios
         ],
         extra_filter={"indeling": indeling},
     )
     changed += c + u
-    stale = Regio.objects.filter(indeling=indeling).exclude(code__in=[s.code for s in regios])
+    stale = Regio.objects.filter(indeling=indeling).exclude(
+        code__in=[s.code for s in regios]
+    )
     changed += stale.delete()[0]
     regio_pk = dict(Regio.objects.filter(indeling=indeling).values_list("code", "pk"))
     wanted = {(regio_pk[s.code], codes[c]) for s in regios for c in s.gemeentecodes}
     current = set(
-        RegioGemeente.objects.filter(indeling=indeling).values_list("regio_id", "gemeente_id")
+        RegioGemeente.objects.filter(indeling=indeling).values_list(
+            "regio_id", "gemeente_id"
+        )
     )
     for regio_id, gemeente_id in current - wanted:
         RegioGemeente.objects.filter(
             indeling=indeling, regio_id=regio_id, gemeente_id=gemeente_id
         ).delete()
     RegioGemeente.objects.bulk_create(
-        [RegioGemeente(indeling=indeling, regio_id=r, gemeente_id=g) for r, g in wanted - current]
+        [
+            RegioGemeente(indeling=indeling, regio_id=r, gemeente_id=g)
+            for r, g in wanted - current
+        ]
     )
     changed += len(current ^ wanted)
     return len(regios), changed
@@ -128,7 +147,9 @@ def _geometries(path: Path | None) -> dict[str, dict[str, Any]]:
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
     except (ValueError, KeyError) as exc:
-        raise ImportFout(path.name, f"geen geldige GeoJSON FeatureCollection ({exc})") from None
+        raise ImportFout(
+            path.name, f"geen geldige GeoJSON FeatureCollection ({exc})"
+        ) from None
     out = {}
     for feature in features:
         props = feature.get("properties") or {}
@@ -148,7 +169,9 @@ def division_load(spec: DivisionSpec, data_dir: Path) -> tuple[int, int]:
             RegioSpec(
                 code=code,
                 naam=row.text("naam"),
-                gemeentecodes=[c.strip() for c in row.text("gemeentecodes").split(";") if c.strip()],
+                gemeentecodes=[
+                    c.strip() for c in row.text("gemeentecodes").split(";") if c.strip()
+                ],
                 geometrie=geometries.get(code),
                 rij=row.nummer,
             )
@@ -188,9 +211,14 @@ def division_csv_load(
         seen_rows[code] = row.nummer
         regio = row.text("regio")
         regiocode = row.text("regiocode", required=False) or slugify(regio)
-        spec = by_regio.setdefault(regiocode, RegioSpec(code=regiocode, naam=regio, rij=row.nummer))
+        spec = by_regio.setdefault(
+            regiocode, RegioSpec(code=regiocode, naam=regio, rij=row.nummer)
+        )
         if spec.naam != regio:
-            raise row.fout("regio", f"regiocode {regiocode} hoort bij '{spec.naam}', niet '{regio}'")
+            raise row.fout(
+                "regio",
+                f"regiocode {regiocode} hoort bij '{spec.naam}', niet '{regio}'",
+            )
         spec.gemeentecodes.append(code)
         spec.rij = row.nummer
     if not by_regio:

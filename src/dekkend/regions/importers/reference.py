@@ -15,7 +15,11 @@ from typing import Any
 from django.db import transaction
 
 from dekkend.importing import ImportFout, read_csv, upsert
-from dekkend.regions.constants import INDELING_GGD, INDELING_PROVINCIE, INDELING_ZORGKANTOOR
+from dekkend.regions.constants import (
+    INDELING_GGD,
+    INDELING_PROVINCIE,
+    INDELING_ZORGKANTOOR,
+)
 from dekkend.regions.importers.divisions import DivisionSpec, division_load
 from dekkend.regions.models import Bevolking, Gemeente, Postcodegebied
 
@@ -72,7 +76,10 @@ class ReferenceReport:
 def check_data_dir(data_dir: Path) -> None:
     required = [GEMEENTEN_CSV, PC4_CSV]
     if not all((data_dir / name).is_file() for name in required):
-        raise ImportFout(str(data_dir), MISSING_DATA_HELP.format(path=data_dir, files=", ".join(required)))
+        raise ImportFout(
+            str(data_dir),
+            MISSING_DATA_HELP.format(path=data_dir, files=", ".join(required)),
+        )
 
 
 def _gemeente_rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -80,7 +87,9 @@ def _gemeente_rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any
     for row in read_csv(path, ["gemeentecode", "gemeentenaam", "inwoners_2024"]):
         code = row.text("gemeentecode")
         if len(code) != 6 or not code.startswith("GM") or not code[2:].isdigit():
-            raise row.fout("gemeentecode", f"'{code}' is geen CBS-gemeentecode (GMnnnn)")
+            raise row.fout(
+                "gemeentecode", f"'{code}' is geen CBS-gemeentecode (GMnnnn)"
+            )
         gemeenten.append(
             {
                 "code": code,
@@ -127,13 +136,17 @@ def _load_geometry(path: Path, by_code: dict[str, Gemeente]) -> None:
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
     except (ValueError, KeyError) as exc:
-        raise ImportFout(path.name, f"geen geldige GeoJSON FeatureCollection ({exc})") from None
+        raise ImportFout(
+            path.name, f"geen geldige GeoJSON FeatureCollection ({exc})"
+        ) from None
     changed = []
     for index, feature in enumerate(features, start=1):
         code = feature.get("id") or feature.get("properties", {}).get("gemeentecode")
         gemeente = by_code.get(code)
         if gemeente is None:
-            raise ImportFout(path.name, f"onbekende gemeentecode '{code}'", rij=index, veld="id")
+            raise ImportFout(
+                path.name, f"onbekende gemeentecode '{code}'", rij=index, veld="id"
+            )
         if gemeente.geometrie != feature["geometry"]:
             gemeente.geometrie = feature["geometry"]
             changed.append(gemeente)
@@ -160,7 +173,9 @@ def gemeenten_load(data_dir: Path) -> tuple[int, int]:
 def postcodegebieden_load(data_dir: Path) -> tuple[int, int]:
     by_code = {g.code: g.pk for g in Gemeente.objects.all()}
     rows = []
-    for row in read_csv(data_dir / PC4_CSV, ["pc4", "gemeentecode_2025", "centroid_lat", "centroid_lon"]):
+    for row in read_csv(
+        data_dir / PC4_CSV, ["pc4", "gemeentecode_2025", "centroid_lat", "centroid_lon"]
+    ):
         pc4 = row.text("pc4").zfill(4)
         if len(pc4) != 4 or not pc4.isdigit():
             raise row.fout("pc4", f"'{pc4}' is geen postcode van 4 cijfers")

@@ -1,7 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 import factory
 
-from dekkend.regions.models import Bevolking, Gemeente, Indeling, Postcodegebied, Regio, RegioGemeente
+from dekkend.regions.models import (
+    Bevolking,
+    Gemeente,
+    Indeling,
+    Postcodegebied,
+    Regio,
+    RegioGemeente,
+)
 
 
 class GemeenteFactory(factory.django.DjangoModelFactory):
@@ -59,4 +66,6 @@ class RegioFactory(factory.django.DjangoModelFactory):
 
 def regio_add(regio: Regio, *gemeenten: Gemeente) -> None:
     for gemeente in gemeenten:
-        RegioGemeente.objects.create(indeling=regio.indeling, regio=regio, gemeente=gemeente)
+        RegioGemeente.objects.create(
+            indeling=regio.indeling, regio=regio, gemeente=gemeente
+        )

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Output and query serializers of the register API (camelCase fields)."""
 
-from datetime import date
 from typing import Any
+
+from django.utils import timezone
 
 from rest_framework import serializers
 
@@ -44,12 +45,16 @@ class SteunpuntSerializer(serializers.Serializer[Steunpunt]):
     typeHandmatig = serializers.BooleanField(source="type_handmatig")
     dagdelenPerWeek = serializers.IntegerField(source="dagdelen_per_week")
     dagdelen = DagdeelSerializer(source="aanbod.dagdelen.all", many=True)
-    elementen = serializers.ListField(child=serializers.ChoiceField(choices=lsp_type.ELEMENTS))
+    elementen = serializers.ListField(
+        child=serializers.ChoiceField(choices=lsp_type.ELEMENTS)
+    )
     gemeente = GemeenteKortSerializer(source="aanbod.locatie.gemeente")
     adres = serializers.CharField(source="aanbod.locatie.adres")
     lat = serializers.FloatField(source="aanbod.locatie.lat")
     lon = serializers.FloatField(source="aanbod.locatie.lon")
-    positieBenaderd = serializers.BooleanField(source="aanbod.locatie.coordinaat_benaderd")
+    positieBenaderd = serializers.BooleanField(
+        source="aanbod.locatie.coordinaat_benaderd"
+    )
     website = serializers.CharField(source="aanbod.website")
 
     def to_representation(self, instance: Steunpunt) -> dict[str, Any]:
@@ -60,19 +65,29 @@ class SteunpuntSerializer(serializers.Serializer[Steunpunt]):
 
 class SteunpuntDetailSerializer(SteunpuntSerializer):
     omschrijving = serializers.CharField(source="aanbod.omschrijving")
-    openingstijdenToelichting = serializers.CharField(source="aanbod.openingstijden_toelichting")
-    bezoekersPerDag = serializers.IntegerField(source="bezoekers_per_dag", allow_null=True)
-    uniekeBezoekersPerJaar = serializers.IntegerField(source="unieke_bezoekers_per_jaar", allow_null=True)
+    openingstijdenToelichting = serializers.CharField(
+        source="aanbod.openingstijden_toelichting"
+    )
+    bezoekersPerDag = serializers.IntegerField(
+        source="bezoekers_per_dag", allow_null=True
+    )
+    uniekeBezoekersPerJaar = serializers.IntegerField(
+        source="unieke_bezoekers_per_jaar", allow_null=True
+    )
     doelgroepen = serializers.SerializerMethodField()
     herstelaanbod = serializers.SerializerMethodField()
     kenmerken = serializers.SerializerMethodField()
-    hoofdsteunpunt = serializers.UUIDField(source="hoofdsteunpunt.aanbod.uuid", allow_null=True, default=None)
+    hoofdsteunpunt = serializers.UUIDField(
+        source="hoofdsteunpunt.aanbod.uuid", allow_null=True, default=None
+    )
     satellieten = serializers.SerializerMethodField()
     opBasislijst = serializers.SerializerMethodField()
     geldigVan = serializers.DateField(source="aanbod.geldig_van", allow_null=True)
     geldigTot = serializers.DateField(source="aanbod.geldig_tot", allow_null=True)
     bron = serializers.CharField(source="aanbod.bron")
-    bronPeildatum = serializers.DateField(source="aanbod.bron_peildatum", allow_null=True)
+    bronPeildatum = serializers.DateField(
+        source="aanbod.bron_peildatum", allow_null=True
+    )
 
     def get_doelgroepen(self, obj: Steunpunt) -> list[str]:
         return sorted(d.doelgroep for d in obj.aanbod.doelgroepen.all())
@@ -87,7 +102,9 @@ class SteunpuntDetailSerializer(SteunpuntSerializer):
         return [str(s.aanbod.uuid) for s in obj.satellieten.all()]
 
     def get_opBasislijst(self, obj: Steunpunt) -> bool | None:  # noqa: N802
-        latest = max(obj.afwegingen.all(), key=lambda a: (a.beoordeeld_op, a.pk), default=None)
+        latest = max(
+            obj.afwegingen.all(), key=lambda a: (a.beoordeeld_op, a.pk), default=None
+        )
         return latest.op_basislijst if latest else None
 
 
@@ -117,12 +134,14 @@ class SteunpuntQuerySerializer(serializers.Serializer[Any]):
     element = serializers.ChoiceField(choices=lsp_type.ELEMENTS, required=False)
     doelgroep = serializers.ChoiceField(choices=Doelgroep.choices, required=False)
     q = serializers.CharField(required=False, max_length=100)
-    peildatum = serializers.DateField(required=False, default=date.today)
+    peildatum = serializers.DateField(required=False, default=timezone.localdate)
 
 
 class ZoekQuerySerializer(SteunpuntQuerySerializer):
     postcode = serializers.CharField(required=False, max_length=10)
-    limit = serializers.IntegerField(required=False, min_value=1, max_value=50, default=10)
+    limit = serializers.IntegerField(
+        required=False, min_value=1, max_value=50, default=10
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs.get("postcode") and not attrs.get("gemeente"):
@@ -134,7 +153,7 @@ class ZoekQuerySerializer(SteunpuntQuerySerializer):
 
 class LspSummaryQuerySerializer(serializers.Serializer[Any]):
     division = serializers.CharField(required=False, default="lsp-monitor-2025")
-    peildatum = serializers.DateField(required=False, default=date.today)
+    peildatum = serializers.DateField(required=False, default=timezone.localdate)
 
 
 class TypeTellingSerializer(serializers.Serializer[Any]):

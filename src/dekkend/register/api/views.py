@@ -5,19 +5,20 @@ and the per-region LSP summary."""
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dekkend.api.errors import ProblemSerializer
 from dekkend.api.permissions import ActionPermissionMixin
-from dekkend.regions.selectors import OngeldigePostcode, gemeente_punt, postcode_punt
 from dekkend.regions.models import Gemeente, Indeling
+from dekkend.regions.selectors import OngeldigePostcode, gemeente_punt, postcode_punt
 from dekkend.register import selectors
 from dekkend.register.api.serializers import (
     LspSummaryQuerySerializer,
@@ -48,19 +49,28 @@ def _filters(params: dict[str, Any]) -> selectors.SteunpuntFilter:
 class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steunpunt]):
     """Laagdrempelige steunpunten op het register (openbaar)."""
 
-    permission_by_action = {"list": [AllowAny], "retrieve": [AllowAny], "zoeken": [AllowAny]}
+    permission_by_action: dict[str, list[type[BasePermission]]] = {
+        "list": [AllowAny],
+        "retrieve": [AllowAny],
+        "zoeken": [AllowAny],
+    }
     lookup_field = "uuid"
     lookup_value_regex = "[0-9a-f-]{36}"
     filter_backends: list[Any] = []
 
     def get_serializer_class(self) -> Any:
-        return SteunpuntDetailSerializer if self.action == "retrieve" else SteunpuntSerializer
+        return (
+            SteunpuntDetailSerializer
+            if self.action == "retrieve"
+            else SteunpuntSerializer
+        )
 
     def get_queryset(self) -> Any:
         query = SteunpuntQuerySerializer(data=self.request.query_params)
         query.is_valid(raise_exception=True)
         return selectors.steunpunt_list(
-            peildatum=query.validated_data["peildatum"], filters=_filters(query.validated_data)
+            peildatum=query.validated_data["peildatum"],
+            filters=_filters(query.validated_data),
         )
 
     def get_object(self) -> Steunpunt:
@@ -69,7 +79,10 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
         except Steunpunt.DoesNotExist:
             raise NotFound("Steunpunt niet gevonden.") from None
 
-    @extend_schema(parameters=[SteunpuntQuerySerializer], responses={200: SteunpuntSerializer(many=True), 400: ProblemSerializer})
+    @extend_schema(
+        parameters=[SteunpuntQuerySerializer],
+        responses={200: SteunpuntSerializer(many=True), 400: ProblemSerializer},
+    )
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
@@ -79,7 +92,11 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
 
     @extend_schema(
         parameters=[ZoekQuerySerializer],
-        responses={200: ZoekResultaatSerializer, 400: ProblemSerializer, 404: ProblemSerializer},
+        responses={
+            200: ZoekResultaatSerializer,
+            400: ProblemSerializer,
+            404: ProblemSerializer,
+        },
         description="De dichtstbijzijnde steunpunten bij een postcode of gemeente, op afstand (km).",
     )
     @action(detail=False, methods=["get"], pagination_class=None)
@@ -91,7 +108,11 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
             try:
                 punt = postcode_punt(data["postcode"])
             except OngeldigePostcode:
-                raise ValidationError({"postcode": "Dit is geen geldige postcode (bijvoorbeeld 4331 of 4331 AB)."}) from None
+                raise ValidationError(
+                    {
+                        "postcode": "Dit is geen geldige postcode (bijvoorbeeld 4331 of 4331 AB)."
+                    }
+                ) from None
             if punt is None:
                 raise NotFound("Deze postcode kennen we niet.")
             filters = _filters({**data, "gemeente": None})
@@ -102,17 +123,33 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
                 raise NotFound("Deze gemeente kennen we niet.")
             filters = _filters({**data, "gemeente": None})
         nabij = selectors.steunpunten_nearby(
-            lat=punt.lat, lon=punt.lon, peildatum=data["peildatum"], limit=data["limit"], filters=filters
+            lat=punt.lat,
+            lon=punt.lon,
+            peildatum=data["peildatum"],
+            limit=data["limit"],
+            filters=filters,
         )
-        body = {"herkomst": {"lat": punt.lat, "lon": punt.lon, "omschrijving": punt.omschrijving}, "resultaten": nabij}
+        body = {
+            "herkomst": {
+                "lat": punt.lat,
+                "lon": punt.lon,
+                "omschrijving": punt.omschrijving,
+            },
+            "resultaten": nabij,
+        }
         return Response(ZoekResultaatSerializer(body).data)
 
 
 @extend_schema(tags=["register"])
-class OrganisatieViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Organisatie]):
+class OrganisatieViewSet(
+    ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Organisatie]
+):
     """Organisaties op het register (openbaar)."""
 
-    permission_by_action = {"list": [AllowAny], "retrieve": [AllowAny]}
+    permission_by_action: dict[str, list[type[BasePermission]]] = {
+        "list": [AllowAny],
+        "retrieve": [AllowAny],
+    }
     serializer_class = OrganisatieSerializer
     lookup_field = "uuid"
     queryset = Organisatie.objects.order_by("naam")
@@ -122,7 +159,11 @@ class OrganisatieViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Or
 @extend_schema(
     tags=["register"],
     parameters=[LspSummaryQuerySerializer],
-    responses={200: LspSummarySerializer, 400: ProblemSerializer, 404: ProblemSerializer},
+    responses={
+        200: LspSummarySerializer,
+        400: ProblemSerializer,
+        404: ProblemSerializer,
+    },
     description="LSP-locaties per regio van een indeling, per type (zoals `dekkend lsp-summary --json`).",
 )
 class LspSummaryView(APIView):
@@ -132,5 +173,8 @@ class LspSummaryView(APIView):
         query = LspSummaryQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         indeling = get_object_or_404(Indeling, naam=query.validated_data["division"])
-        return Response(selectors.lsp_summary(indeling=indeling, peildatum=query.validated_data["peildatum"]))
-
+        return Response(
+            selectors.lsp_summary(
+                indeling=indeling, peildatum=query.validated_data["peildatum"]
+            )
+        )

@@ -2,6 +2,7 @@
 """Register models: organisations, locations, offers (aanbod) and LSPs."""
 
 from dekkend.register.models.aanbod import Aanbod, AanbodDoelgroep, Openingsdagdeel
+from dekkend.register.models.monitor import MonitorTelling
 from dekkend.register.models.organisatie import Locatie, Organisatie, OrganisatieLid
 from dekkend.register.models.steunpunt import (
     Afweging,
@@ -16,6 +17,7 @@ __all__ = [
     "Afweging",
     "KenmerkZelfbeoordeling",
     "Locatie",
+    "MonitorTelling",
     "Openingsdagdeel",
     "Organisatie",
     "OrganisatieLid",

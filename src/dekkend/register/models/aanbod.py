@@ -4,13 +4,21 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dekkend.register.constants import AanbodSoort, AanbodStatus, Dagdeel, Doelgroep, Weekdag
+from dekkend.register.constants import (
+    AanbodSoort,
+    AanbodStatus,
+    Dagdeel,
+    Doelgroep,
+    Weekdag,
+)
 from dekkend.register.models.base import RegisterRecord
 from dekkend.register.models.organisatie import Locatie, Organisatie
 
 
 class Aanbod(RegisterRecord):
-    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="aanbod")
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="aanbod"
+    )
     locatie = models.ForeignKey(
         Locatie, on_delete=models.PROTECT, null=True, blank=True, related_name="aanbod"
     )
@@ -18,7 +26,10 @@ class Aanbod(RegisterRecord):
     naam = models.CharField(_("naam"), max_length=200)
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=AanbodStatus.choices, default=AanbodStatus.ACTIEF
+        _("status"),
+        max_length=20,
+        choices=AanbodStatus.choices,
+        default=AanbodStatus.ACTIEF,
     )
     status_sinds = models.DateField(_("status sinds"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -42,14 +53,18 @@ class Aanbod(RegisterRecord):
 
 
 class Openingsdagdeel(models.Model):
-    aanbod = models.ForeignKey(Aanbod, on_delete=models.CASCADE, related_name="dagdelen")
+    aanbod = models.ForeignKey(
+        Aanbod, on_delete=models.CASCADE, related_name="dagdelen"
+    )
     weekdag = models.PositiveSmallIntegerField(_("weekdag"), choices=Weekdag.choices)
     dagdeel = models.CharField(_("dagdeel"), max_length=10, choices=Dagdeel.choices)
 
     class Meta:
         ordering = ["weekdag", "dagdeel"]
         constraints = [
-            models.UniqueConstraint(fields=["aanbod", "weekdag", "dagdeel"], name="dagdeel_uniek")
+            models.UniqueConstraint(
+                fields=["aanbod", "weekdag", "dagdeel"], name="dagdeel_uniek"
+            )
         ]
         verbose_name = _("openingsdagdeel")
         verbose_name_plural = _("openingsdagdelen")
@@ -59,12 +74,18 @@ class Openingsdagdeel(models.Model):
 
 
 class AanbodDoelgroep(models.Model):
-    aanbod = models.ForeignKey(Aanbod, on_delete=models.CASCADE, related_name="doelgroepen")
-    doelgroep = models.CharField(_("doelgroep"), max_length=30, choices=Doelgroep.choices)
+    aanbod = models.ForeignKey(
+        Aanbod, on_delete=models.CASCADE, related_name="doelgroepen"
+    )
+    doelgroep = models.CharField(
+        _("doelgroep"), max_length=30, choices=Doelgroep.choices
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["aanbod", "doelgroep"], name="doelgroep_uniek")
+            models.UniqueConstraint(
+                fields=["aanbod", "doelgroep"], name="doelgroep_uniek"
+            )
         ]
         verbose_name = _("doelgroep")
         verbose_name_plural = _("doelgroepen")

@@ -12,7 +12,10 @@ class RegisterRecord(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     geldig_van = models.DateField(_("geldig van"), null=True, blank=True)
     geldig_tot = models.DateField(
-        _("geldig tot"), null=True, blank=True, help_text=_("Eerste dag dat het niet meer geldt.")
+        _("geldig tot"),
+        null=True,
+        blank=True,
+        help_text=_("Eerste dag dat het niet meer geldt."),
     )
     bron = models.CharField(_("bron"), max_length=300, blank=True)
     bron_peildatum = models.DateField(_("peildatum bron"), null=True, blank=True)
@@ -25,6 +28,10 @@ class RegisterRecord(models.Model):
 
 def valid_on(date: object, prefix: str = "") -> Q:
     """Q for records valid on `date` (geldig_van ≤ date < geldig_tot)."""
-    return (Q(**{f"{prefix}geldig_van__isnull": True}) | Q(**{f"{prefix}geldig_van__lte": date})) & (
-        Q(**{f"{prefix}geldig_tot__isnull": True}) | Q(**{f"{prefix}geldig_tot__gt": date})
+    return (
+        Q(**{f"{prefix}geldig_van__isnull": True})
+        | Q(**{f"{prefix}geldig_van__lte": date})
+    ) & (
+        Q(**{f"{prefix}geldig_tot__isnull": True})
+        | Q(**{f"{prefix}geldig_tot__gt": date})
     )

@@ -13,7 +13,10 @@ from dekkend.register.models.base import RegisterRecord
 class Organisatie(RegisterRecord):
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     soort = models.CharField(
-        _("soort"), max_length=30, choices=OrganisatieSoort.choices, default=OrganisatieSoort.LSP
+        _("soort"),
+        max_length=30,
+        choices=OrganisatieSoort.choices,
+        default=OrganisatieSoort.LSP,
     )
     omschrijving = models.TextField(_("omschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -33,13 +36,19 @@ class OrganisatieLid(models.Model):
     """A user who works for (and may keep the data of) an organisation."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
     )
-    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="leden")
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="leden"
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisatie"], name="organisatielid_uniek")
+            models.UniqueConstraint(
+                fields=["user", "organisatie"], name="organisatielid_uniek"
+            )
         ]
         verbose_name = _("medewerker van organisatie")
         verbose_name_plural = _("medewerkers van organisaties")
@@ -52,19 +61,25 @@ class Locatie(RegisterRecord):
     """A physical place. Coordinates are WGS84; `coordinaat_benaderd` marks a
     position that is not the address (e.g. the municipality's centre)."""
 
-    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="locaties")
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.CASCADE, related_name="locaties"
+    )
     naam = models.CharField(_("naam"), max_length=200)
     straat = models.CharField(_("straat"), max_length=200, blank=True)
     huisnummer = models.CharField(_("huisnummer"), max_length=20, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     plaats = models.CharField(_("plaats"), max_length=100, blank=True)
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="locaties")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="locaties"
+    )
     lat = models.FloatField(_("breedtegraad"))
     lon = models.FloatField(_("lengtegraad"))
     coordinaat_benaderd = models.BooleanField(
         _("positie benaderd"),
         default=False,
-        help_text=_("De positie is niet het adres maar bijvoorbeeld het bevolkingszwaartepunt van de gemeente."),
+        help_text=_(
+            "De positie is niet het adres maar bijvoorbeeld het bevolkingszwaartepunt van de gemeente."
+        ),
     )
 
     class Meta:

@@ -4,7 +4,13 @@ import factory
 from dekkend.accounts.models import User
 from dekkend.regions.tests.factories import GemeenteFactory
 from dekkend.register.constants import AanbodSoort
-from dekkend.register.models import Aanbod, Locatie, Organisatie, OrganisatieLid, Steunpunt
+from dekkend.register.models import (
+    Aanbod,
+    Locatie,
+    Organisatie,
+    OrganisatieLid,
+    Steunpunt,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -53,7 +59,9 @@ class AanbodFactory(factory.django.DjangoModelFactory):
         model = Aanbod
 
     organisatie = factory.SubFactory(OrganisatieFactory)
-    locatie = factory.SubFactory(LocatieFactory, organisatie=factory.SelfAttribute("..organisatie"))
+    locatie = factory.SubFactory(
+        LocatieFactory, organisatie=factory.SelfAttribute("..organisatie")
+    )
     soort = AanbodSoort.LSP
     naam = factory.Sequence(lambda n: f"Herstelplek {n}")
 
@@ -69,12 +77,19 @@ class SteunpuntFactory(factory.django.DjangoModelFactory):
     element_door_en_voor = True
 
     @factory.post_generation
-    def dagdelen(obj: Steunpunt, create: bool, extracted: list[tuple[int, str]] | None, **kwargs: object) -> None:  # noqa: N805
+    def dagdelen(
+        obj: Steunpunt,
+        create: bool,
+        extracted: list[tuple[int, str]] | None,
+        **kwargs: object,
+    ) -> None:  # noqa: N805
         if not create or not extracted:
             return
-        from dekkend.register.services import steunpunt_recompute_type
         from dekkend.register.models import Openingsdagdeel
+        from dekkend.register.services import steunpunt_recompute_type
 
         for weekdag, dagdeel in extracted:
-            Openingsdagdeel.objects.create(aanbod=obj.aanbod, weekdag=weekdag, dagdeel=dagdeel)
+            Openingsdagdeel.objects.create(
+                aanbod=obj.aanbod, weekdag=weekdag, dagdeel=dagdeel
+            )
         steunpunt_recompute_type(steunpunt=obj)

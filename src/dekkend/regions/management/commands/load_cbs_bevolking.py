@@ -22,7 +22,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            count, changed = cbs_bevolking_load(options["bestand"], peiljaar=options["peiljaar"])
+            count, changed = cbs_bevolking_load(
+                options["bestand"], peiljaar=options["peiljaar"]
+            )
         except ImportFout as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"{count} gemeenten gelezen; {changed} rijen gewijzigd.")

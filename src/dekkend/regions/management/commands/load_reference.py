@@ -32,7 +32,10 @@ class Command(BaseCommand):
             for path in sorted(cbs_dir.glob("*.csv")) if cbs_dir.is_dir() else []:
                 match = re.search(r"(20\d\d)", path.name)
                 if not match:
-                    raise ImportFout(path.name, "geen jaartal in de bestandsnaam (bijv. kwb-2025.csv)")
+                    raise ImportFout(
+                        path.name,
+                        "geen jaartal in de bestandsnaam (bijv. kwb-2025.csv)",
+                    )
                 count, changed = cbs_bevolking_load(path, peiljaar=int(match.group(1)))
                 report.changed += changed
                 self.stdout.write(f"CBS {path.name}: {count} gemeenten")

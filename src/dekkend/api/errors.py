@@ -72,5 +72,6 @@ def problem_exception_handler(
             str(data.get("detail", data)) if isinstance(data, dict) else str(data)
         )
     response.data = body
-    response["Content-Type"] = "application/problem+json"
+    # The renderer sets the header from this attribute when it renders.
+    response.content_type = "application/problem+json"
     return response

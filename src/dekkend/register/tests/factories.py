@@ -71,6 +71,7 @@ class SteunpuntFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Steunpunt
+        skip_postgeneration_save = True
 
     aanbod = factory.SubFactory(AanbodFactory)
     element_inloop = True

@@ -56,9 +56,12 @@ class Row:
         if not value:
             return None
         try:
-            return int(float(value)) if "." in value else int(value)
+            number = float(value) if "." in value else int(value)
         except ValueError:
             raise self.fout(veld, f"'{value}' is geen geheel getal") from None
+        if number != int(number):
+            raise self.fout(veld, f"'{value}' is geen geheel getal")
+        return int(number)
 
     def number(self, veld: str, *, required: bool = True) -> float | None:
         value = self.text(veld, required=required)

@@ -35,7 +35,9 @@ DEMO_USERS = (
 def demo_accounts_create() -> list[DemoAccount]:
     """Create or reset the demo accounts and return their new passwords."""
     if not getattr(settings, "DEKKEND_DEMO_ALLOWED", False):
-        raise ImproperlyConfigured("Demo accounts are not allowed with these settings.")
+        raise ImproperlyConfigured(
+            "Demo-accounts zijn met deze instellingen niet toegestaan (alleen in dev en ci)."
+        )
     roles_sync()
     accounts = []
     for username, role, name in DEMO_USERS:

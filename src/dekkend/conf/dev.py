@@ -7,3 +7,6 @@ from dekkend.conf.env import env_bool
 DEBUG = env_bool("DEKKEND_DEBUG", True)
 DEKKEND_DEMO_ALLOWED = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Serve static files straight from the source tree (no collectstatic needed).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -11,15 +11,13 @@ import numpy as np
 import numpy.typing as npt
 
 EARTH_RADIUS_KM = 6371.0088
-# One degree of latitude in km; longitude degrees shrink with cos(latitude).
-KM_PER_DEGREE_LAT = 111.195
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km between two WGS84 points.
 
     >>> round(haversine_km(52.37, 4.89, 51.92, 4.48), 1)  # Amsterdam–Rotterdam
-    57.9
+    57.3
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -45,6 +43,10 @@ def bounding_box(
     lat: float, lon: float, radius_km: float
 ) -> tuple[float, float, float, float]:
     """(min_lat, max_lat, min_lon, max_lon) enclosing a circle of `radius_km`."""
-    dlat = radius_km / KM_PER_DEGREE_LAT
-    dlon = radius_km / (KM_PER_DEGREE_LAT * max(0.01, math.cos(math.radians(lat))))
+    # Exact on the sphere: a cap of angular radius d spans asin(sin d / cos lat)
+    # in longitude; the factor keeps points on the circle inside despite rounding.
+    delta = radius_km / EARTH_RADIUS_KM
+    dlat = math.degrees(delta) * (1 + 1e-9)
+    ratio = math.sin(delta) / max(0.01, math.cos(math.radians(lat)))
+    dlon = 180.0 if ratio >= 1 else math.degrees(math.asin(ratio)) * (1 + 1e-9)
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon

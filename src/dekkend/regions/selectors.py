@@ -50,6 +50,7 @@ class Punt:
     lat: float
     lon: float
     omschrijving: str
+    gemeente_id: int | None = None
 
 
 class OngeldigePostcode(ValueError):
@@ -75,7 +76,10 @@ def postcode_punt(postcode: str) -> Punt | None:
     if gebied is None:
         return None
     return Punt(
-        gebied.lat, gebied.lon, f"{gebied.pc4} {gebied.plaats} ({gebied.gemeente.naam})"
+        gebied.lat,
+        gebied.lon,
+        f"{gebied.pc4} {gebied.plaats} ({gebied.gemeente.naam})",
+        gebied.gemeente_id,
     )
 
 

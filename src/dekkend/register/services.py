@@ -120,6 +120,8 @@ def _validate(wijziging: SteunpuntWijziging, steunpunt: Steunpunt) -> None:
             )
         elif hoofd.hoofdsteunpunt_id is not None:
             errors["hoofdsteunpunt"] = _("Het hoofdsteunpunt is zelf een satelliet.")
+        elif steunpunt.satellieten.exists():
+            errors["hoofdsteunpunt"] = _("Dit steunpunt heeft zelf satellieten.")
     if errors:
         raise ValidationError(errors)
 
@@ -133,7 +135,7 @@ def steunpunt_update(
     `peildatum` is the date of the self-assessment of the kenmerken.
     """
     steunpunt = (
-        Steunpunt.objects.select_for_update()
+        Steunpunt.objects.select_for_update(of=("self",))
         .select_related("aanbod__locatie")
         .get(pk=steunpunt.pk)
     )
@@ -224,6 +226,10 @@ def _locatie_position_from_postcode(locatie: Locatie) -> None:
         ) from None
     if punt is not None:
         locatie.lat, locatie.lon, locatie.coordinaat_benaderd = punt.lat, punt.lon, True
+        # The address decides the gemeente; a PC4 on a border counts for the
+        # gemeente holding most of it (the beheerder can correct that case).
+        if punt.gemeente_id is not None:
+            locatie.gemeente_id = punt.gemeente_id
 
 
 def _replace_codes(

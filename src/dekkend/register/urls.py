@@ -8,7 +8,7 @@ app_name = "register"
 urlpatterns = [
     path("steunpunten/", views.zoeken, name="zoeken"),
     path("steunpunten/<uuid:uuid>/", views.detail, name="detail"),
-    path("regios/<slug:indeling>/<slug:code>/", views.regio, name="regio"),
+    path("regios/<slug:indeling>/<path:code>/", views.regio, name="regio"),
     path("mijn/steunpunten/", views.mijn_steunpunten, name="mijn-steunpunten"),
     path("mijn/steunpunten/<uuid:uuid>/bewerken/", views.bewerken, name="bewerken"),
 ]

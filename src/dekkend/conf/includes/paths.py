@@ -11,6 +11,7 @@ PROJECT_DIR = PACKAGE_DIR.parents[1]
 VAR_DIR = env_path("DEKKEND_VAR_DIR", PROJECT_DIR / "var")
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Reference data (municipalities, population, divisions): `../shared/data`
 # beside the checkout unless DEKKEND_DATA_DIR says otherwise.
 DEKKEND_DATA_DIR = env_path("DEKKEND_DATA_DIR", PROJECT_DIR.parent / "shared" / "data")

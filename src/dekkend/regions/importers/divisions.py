@@ -61,7 +61,8 @@ def division_save(
     Returns (number of regions, number of changed rows).
     """
     codes = dict(Gemeente.objects.values_list("code", "pk"))
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # gemeentecode -> regio code
+    names = {spec.code: spec.naam for spec in regios}
     for spec in regios:
         for code in spec.gemeentecodes:
             if code not in codes:
@@ -74,11 +75,11 @@ def division_save(
             if code in seen and seen[code] != spec.code:
                 raise ImportFout(
                     bestand,
-                    f"gemeente {code} staat zowel in '{seen[code]}' als in '{spec.naam}'",
+                    f"gemeente {code} staat zowel in '{names[seen[code]]}' als in '{spec.naam}'",
                     spec.rij,
                     "gemeentecode",
                 )
-            seen[code] = spec.naam
+            seen[code] = spec.code
     if volledig and len(seen) != len(codes):
         missing = sorted(set(codes) - set(seen))
         raise ImportFout(

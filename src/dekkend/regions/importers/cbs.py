@@ -10,8 +10,8 @@ counts in these tables; we store them as percentages like the reference file.
 """
 
 import re
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 

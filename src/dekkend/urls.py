@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("dekkend.regions.urls", namespace="regions")),
     path("", include("dekkend.register.urls", namespace="register")),
+    path("", include("dekkend.coverage.urls", namespace="coverage")),
     path("api/v1/", include("dekkend.api.urls")),
     path("api/hsds/", include("dekkend.register.hsds.urls")),
 ]

@@ -36,7 +36,15 @@ ROLES: tuple[Role, ...] = (
     Role(
         "regio",
         "Regio (beleid, zorgverzekeraar, regiocoördinator)",
-        ("regions.view_gemeente", "regions.view_regio", "register.view_steunpunt"),
+        (
+            "regions.view_gemeente",
+            "regions.view_regio",
+            "register.view_steunpunt",
+            "coverage.view_analysisrun",
+            "coverage.add_parameterafwijking",
+            "coverage.add_realisatie",
+            "coverage.change_realisatie",
+        ),
     ),
     Role(
         "landelijk_monitor",
@@ -48,6 +56,11 @@ ROLES: tuple[Role, ...] = (
             "register.add_afweging",
             "register.view_afweging",
             "register.change_any_steunpunt",
+            "coverage.view_analysisrun",
+            "coverage.add_parameterafwijking",
+            "coverage.add_realisatie",
+            "coverage.change_realisatie",
+            "coverage.change_any_regio",
         ),
     ),
 )

@@ -10,6 +10,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
+from dekkend.coverage.api.views import DekkingView
 from dekkend.regions.api.views import GemeenteViewSet, IndelingViewSet, RegioViewSet
 from dekkend.register.api.views import (
     LspSummaryView,
@@ -27,6 +28,7 @@ router.register("organisaties", OrganisatieViewSet, basename="organisatie")
 urlpatterns = [
     path("", include(router.urls)),
     path("lsp-samenvatting/", LspSummaryView.as_view(), name="lsp-samenvatting"),
+    path("dekking/", DekkingView.as_view(), name="dekking"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "schema/swagger/",

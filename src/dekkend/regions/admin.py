@@ -10,6 +10,7 @@ from dekkend.regions.models import (
     Postcodegebied,
     Regio,
     RegioGemeente,
+    RegioLid,
 )
 
 
@@ -60,3 +61,10 @@ class RegioAdmin(admin.ModelAdmin[Regio]):
             obj.save()
         for obj in formset.deleted_objects:
             obj.delete()
+
+
+@admin.register(RegioLid)
+class RegioLidAdmin(admin.ModelAdmin[RegioLid]):
+    list_display = ["user", "regio"]
+    list_filter = ["regio__indeling"]
+    autocomplete_fields = ["user", "regio"]

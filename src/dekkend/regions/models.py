@@ -184,3 +184,23 @@ class RegioGemeente(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente} ∈ {self.regio}"
+
+
+class RegioLid(models.Model):
+    """A user who works for a region (policy officer, insurer, coordinator)
+    and may keep its assumptions and actual figures."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="regiolidmaatschappen"
+    )
+    regio = models.ForeignKey(Regio, on_delete=models.CASCADE, related_name="leden")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "regio"], name="regiolid_uniek")
+        ]
+        verbose_name = _("medewerker van regio")
+        verbose_name_plural = _("medewerkers van regio's")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.regio}"

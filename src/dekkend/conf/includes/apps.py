@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "dekkend.audit",
     "dekkend.regions",
     "dekkend.register",
+    "dekkend.coverage",
     "dekkend.api",
 ]
 

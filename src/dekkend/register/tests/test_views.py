@@ -224,7 +224,7 @@ def test_region_page_lists_gemeenten_and_marks_those_without_lsp(client):
     assert response.status_code == 200
     text = _text(response)
     assert "<h1>Zeeland</h1>" in text
-    assert "13 gemeenten, 391634 inwoners, 12 LSP-locaties." in text
+    assert "13 gemeenten, 391.634 inwoners, 12 LSP-locaties." in text
     assert "4 gemeenten hebben nog geen LSP." in text
     assert text.count('class="zonder-lsp"') == 4
     for naam in ("Noord-Beveland", "Reimerswaal", "Tholen", "Veere", "Middelburg (Z.)"):

@@ -1,0 +1,240 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Coverage pages: all regions side by side, and one region in detail with
+its targets, assumptions, actual figures and exports."""
+
+import csv
+import io
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dekkend.coverage import presenters, selectors, services
+from dekkend.coverage.analysis.aggregate import per_regio
+from dekkend.coverage.forms import AdviesForm, AfwijkingForm, RealisatieForm
+from dekkend.coverage.permissions import can_change_regio
+from dekkend.coverage.tables import gemeente_rows
+from dekkend.regions.constants import INDELING_ZORGKANTOOR
+from dekkend.regions.models import Indeling, Regio, RegioGemeente
+from dekkend.register.constants import LspType
+from dekkend.register.maps import steunpunt_punt
+from dekkend.register.selectors import steunpunt_queryset
+
+
+def _indeling(naam: str) -> Indeling:
+    try:
+        return Indeling.objects.get(naam=naam)
+    except Indeling.DoesNotExist:
+        raise Http404(_("Indeling niet gevonden.")) from None
+
+
+def overzicht(request: HttpRequest) -> HttpResponse:
+    indeling = _indeling(request.GET.get("indeling") or INDELING_ZORGKANTOOR)
+    _inp, result = services.analysis_compute(
+        indeling=indeling, regio=None, peildatum=timezone.localdate()
+    )
+    membership = dict(
+        RegioGemeente.objects.filter(indeling=indeling).values_list(
+            "gemeente__code", "regio__naam"
+        )
+    )
+    results = list(result.gemeenten)
+    totals = per_regio(results, membership)
+    codes = dict(Regio.objects.filter(indeling=indeling).values_list("naam", "code"))
+    context = {
+        "indeling": indeling,
+        "indelingen": Indeling.objects.order_by("titel"),
+        "result": result,
+        "totals": [
+            (
+                t,
+                presenters.regio_href(indeling.naam, codes[t.regio]),
+                presenters.pct(t.aandeel_inwoners_binnen_km.get("10")),
+                presenters.pct(t.capaciteit_dekking),
+            )
+            for t in totals
+        ],
+        "balken": presenters.regio_balken(totals, codes, indeling.naam, "10"),
+        "kaart": presenters.gemeente_map(
+            [{"gemeentecode": r.code, "heeft_lsp": r.heeft_lsp} for r in results], []
+        ),
+        "aandeel_10": presenters.pct(result.aandeel_inwoners_binnen_km.get("10")),
+    }
+    return render(request, "coverage/overzicht.html", context)
+
+
+def _regio(indeling: str, code: str) -> Regio:
+    try:
+        return Regio.objects.select_related("indeling").get(
+            indeling__naam=indeling, code=code
+        )
+    except Regio.DoesNotExist:
+        raise Http404(_("Regio niet gevonden.")) from None
+
+
+def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
+    obj = _regio(indeling, code)
+    mag_wijzigen = can_change_regio(request.user, obj)
+    afwijking_form, realisatie_form = AfwijkingForm(), RealisatieForm()
+    if request.method == "POST":
+        if not mag_wijzigen:
+            raise PermissionDenied(_("U mag de gegevens van deze regio niet wijzigen."))
+        response, afwijking_form, realisatie_form = _handle_post(request, obj)
+        if response is not None:
+            return response
+    data, _run = services.analysis_run(
+        indeling=obj.indeling, regio=obj, peildatum=timezone.localdate(), store=False
+    )
+    steunpunten = steunpunt_queryset(peildatum=timezone.localdate()).filter(
+        aanbod__locatie__gemeente__regiogemeente__regio=obj
+    )
+    gemeenten = data["gemeenten"]
+    context = {
+        "regio": obj,
+        "data": data,
+        "gemeenten": [
+            (
+                g,
+                presenters.pct(g["aandeel_inwoners_binnen_km"].get("10")),
+                presenters.pct(g["capaciteit_dekking"]),
+                LspType(g["geadviseerd_type"]).label,
+            )
+            for g in gemeenten
+        ],
+        "aandeel": {
+            k: presenters.pct(v) for k, v in data["aandeel_inwoners_binnen_km"].items()
+        },
+        "capaciteit_dekking": presenters.pct(
+            data["capaciteit_personen"] / data["behoefte_personen"]
+            if data["behoefte_personen"]
+            else None
+        ),
+        "balken": presenters.balken(
+            (
+                g["gemeentenaam"],
+                g["aandeel_inwoners_binnen_km"].get("10", 0.0),
+                presenters.pct(g["aandeel_inwoners_binnen_km"].get("10")),
+                "",
+            )
+            for g in gemeenten
+        ),
+        "kaart": presenters.gemeente_map(
+            gemeenten, [steunpunt_punt(s) for s in steunpunten]
+        ),
+        "streefwaarden": presenters.streefwaarde_rijen(
+            data["streefwaarden"], selectors.realisaties_for(obj)
+        ),
+        "parameters": data["parameters"],
+        "historie": selectors.afwijking_history(obj)[:20],
+        "runs": selectors.analysis_runs(obj),
+        "mag_wijzigen": mag_wijzigen,
+        "afwijking_form": afwijking_form,
+        "realisatie_form": realisatie_form,
+        "advies_form": AdviesForm(),
+    }
+    status = 400 if (afwijking_form.errors or realisatie_form.errors) else 200
+    return render(request, "coverage/regio.html", context, status=status)
+
+
+def _handle_post(
+    request: HttpRequest, obj: Regio
+) -> tuple[HttpResponse | None, AfwijkingForm, RealisatieForm]:
+    afwijking_form, realisatie_form = AfwijkingForm(), RealisatieForm()
+    actie = request.POST.get("actie")
+    try:
+        if actie == "afwijking":
+            afwijking_form = AfwijkingForm(request.POST)
+            if afwijking_form.is_valid():
+                d = afwijking_form.cleaned_data
+                services.parameter_afwijking_record(
+                    user=request.user,
+                    regio=obj,
+                    sleutel=d["sleutel"],
+                    waarde=d["waarde"],
+                    reden=d["reden"],
+                )
+                messages.success(
+                    request,
+                    _(
+                        "Het uitgangspunt is vastgelegd; de analyse is opnieuw berekend."
+                    ),
+                )
+                return (
+                    redirect(request.path + "#uitgangspunten"),
+                    afwijking_form,
+                    realisatie_form,
+                )
+        elif actie == "realisatie":
+            realisatie_form = RealisatieForm(request.POST)
+            if realisatie_form.is_valid():
+                d = realisatie_form.cleaned_data
+                bf, sleutel = d["indicator"].split(":", 1)
+                services.realisatie_record(
+                    user=request.user,
+                    regio=obj,
+                    basisfunctionaliteit=bf,
+                    sleutel=sleutel,
+                    jaar=d["jaar"],
+                    waarde=d["waarde"],
+                    bron=d["bron"],
+                )
+                messages.success(request, _("De realisatie is vastgelegd."))
+                return (
+                    redirect(request.path + "#streefwaarden"),
+                    afwijking_form,
+                    realisatie_form,
+                )
+        elif actie == "opslaan":
+            _data, run = services.analysis_run(
+                indeling=obj.indeling,
+                regio=obj,
+                peildatum=timezone.localdate(),
+                user=request.user,
+            )
+            assert run is not None
+            messages.success(
+                request, _("De analyse is bewaard als run %(run)s.") % {"run": run.pk}
+            )
+            return redirect(request.path + "#runs"), afwijking_form, realisatie_form
+    except ValidationError as exc:
+        form = afwijking_form if actie == "afwijking" else realisatie_form
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    return None, afwijking_form, realisatie_form
+
+
+def export(
+    request: HttpRequest, indeling: str, code: str, formaat: str
+) -> HttpResponse:
+    obj = _regio(indeling, code)
+    data, _run = services.analysis_run(
+        indeling=obj.indeling, regio=obj, peildatum=timezone.localdate(), store=False
+    )
+    filename = f"dekking-{obj.indeling.naam}-{obj.code}-{data['peildatum']}"
+    if formaat == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json",
+        )
+    elif formaat == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerows(gemeente_rows(data))
+        response = HttpResponse(
+            buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+    elif formaat == "xlsx":
+        from dekkend.coverage.xlsx import workbook_bytes
+
+        response = HttpResponse(
+            workbook_bytes(data),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404(_("Onbekend formaat."))
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{formaat}"'
+    return response

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from dekkend.coverage.analysis import advisor
 from dekkend.coverage.analysis.aggregate import RegioTotaal
 from dekkend.coverage.constants import BASISFUNCTIONALITEITEN, REALISATIE_INDICATOREN
 from dekkend.coverage.models import Realisatie
@@ -103,6 +105,38 @@ def streefwaarde_rijen(
                     status,
                 )
             )
+    return rows
+
+
+REDEN_LABELS = {
+    advisor.REDEN_PER_GEMEENTE: _("minimaal één LSP per gemeente"),
+    advisor.REDEN_NABIJHEID: _("nabijheid"),
+    advisor.REDEN_CAPACITEIT: _("capaciteit tegen behoefte"),
+}
+
+
+def redenen(codes: Iterable[str]) -> str:
+    return "; ".join(str(REDEN_LABELS.get(c, c)) for c in codes)
+
+
+VOOR_NA_LABELS = {
+    "aandeel_binnen_km": "Aandeel inwoners binnen de afstand",
+    "capaciteit_personen": "Capaciteit (personen per jaar)",
+    "behoefte_personen": "Behoefte (personen)",
+    "gemeenten_zonder_lsp": "Gemeenten zonder LSP",
+    "aantal_lsp": "Aantal LSP",
+    "afstand_km": "Afstand (km)",
+}
+
+
+def voor_na(
+    voor: Mapping[str, float], na: Mapping[str, float]
+) -> list[tuple[str, str, str]]:
+    rows = []
+    for key, label in VOOR_NA_LABELS.items():
+        if key in voor:
+            fmt = pct if key.startswith("aandeel") else _fmt
+            rows.append((label, fmt(voor[key]), fmt(na.get(key, voor[key]))))
     return rows
 
 

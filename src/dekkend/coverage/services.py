@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 import dekkend
 from dekkend.audit.services import record
+from dekkend.coverage.analysis.advisor import AdvisorSettings, Proposal, advise
 from dekkend.coverage.analysis.coverage import analyse
 from dekkend.coverage.analysis.model import AnalysisInput, AnalysisResult
 from dekkend.coverage.analysis.parameters import DEFAULTS_BY_KEY
@@ -95,6 +96,29 @@ def analysis_run(
             "vingerafdruk": run.input_fingerprint,
         }
     return data, run
+
+
+def placement_advice(
+    *,
+    regio: Regio,
+    peildatum: date,
+    doel_aandeel: float,
+    afstand_km: float,
+    capaciteit_aandeel: float,
+) -> Proposal:
+    """What to add at least in `regio` so that every gemeente has an LSP, the
+    capacity covers `capaciteit_aandeel` of need and `doel_aandeel` of the
+    inhabitants live within `afstand_km` (coverage/analysis/advisor.py)."""
+    inp, _result = analysis_compute(
+        indeling=regio.indeling, regio=regio, peildatum=peildatum
+    )
+    settings = AdvisorSettings(
+        doel_aandeel_binnen_km=doel_aandeel,
+        afstand_km=afstand_km,
+        capaciteit_doel_aandeel=capaciteit_aandeel,
+        time_limit_s=10.0,
+    )
+    return advise(inp, settings)
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ its targets, assumptions, actual figures and exports."""
 import csv
 import io
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ from dekkend.coverage.forms import AdviesForm, AfwijkingForm, RealisatieForm
 from dekkend.coverage.permissions import can_change_regio
 from dekkend.coverage.tables import gemeente_rows
 from dekkend.regions.constants import INDELING_ZORGKANTOOR
-from dekkend.regions.models import Indeling, Regio, RegioGemeente
+from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente
 from dekkend.register.constants import LspType
 from dekkend.register.maps import steunpunt_punt
 from dekkend.register.selectors import steunpunt_queryset
@@ -134,10 +135,54 @@ def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
         "mag_wijzigen": mag_wijzigen,
         "afwijking_form": afwijking_form,
         "realisatie_form": realisatie_form,
-        "advies_form": AdviesForm(),
+        **_advice_context(request, obj),
     }
     status = 400 if (afwijking_form.errors or realisatie_form.errors) else 200
     return render(request, "coverage/regio.html", context, status=status)
+
+
+def _advice_context(request: HttpRequest, obj: Regio) -> dict[str, Any]:
+    """The placement advisor runs on demand (GET ?advies=1&doel=…&km=…)."""
+    if "advies" not in request.GET:
+        return {"advies_form": AdviesForm()}
+    form = AdviesForm(request.GET)
+    if not form.is_valid():
+        return {"advies_form": form}
+    d = form.cleaned_data
+    proposal = services.placement_advice(
+        regio=obj,
+        peildatum=timezone.localdate(),
+        doel_aandeel=d["doel"] / 100,
+        afstand_km=d["km"],
+        capaciteit_aandeel=d["capaciteit"] / 100,
+    )
+    namen = dict(
+        Gemeente.objects.filter(regiogemeente__regio=obj).values_list("code", "naam")
+    )
+    return {
+        "advies_form": form,
+        "advies": proposal,
+        "advies_nieuw": [
+            (
+                namen.get(n.gemeente_code, n.gemeente_code),
+                LspType(n.lsp_type).label,
+                n,
+                presenters.redenen(n.reden),
+            )
+            for n in proposal.nieuw
+        ],
+        "advies_upgrades": [
+            (
+                namen.get(u.gemeente_code, u.gemeente_code),
+                LspType(u.van).label,
+                LspType(u.naar).label,
+                u,
+                presenters.redenen(u.reden),
+            )
+            for u in proposal.upgrades
+        ],
+        "advies_voor_na": presenters.voor_na(proposal.voor, proposal.na),
+    }
 
 
 def _handle_post(

@@ -70,6 +70,7 @@ def postcode_punt(postcode: str) -> Punt | None:
         raise OngeldigePostcode(postcode)
     gebied = (
         Postcodegebied.objects.select_related("gemeente")
+        .only("pc4", "plaats", "lat", "lon", "gemeente__naam")
         .filter(pc4=cleaned[:4])
         .first()
     )

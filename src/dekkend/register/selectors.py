@@ -38,6 +38,9 @@ def steunpunt_queryset(*, peildatum: date) -> QuerySet[Steunpunt]:
         )
         .exclude(aanbod__status=AanbodStatus.GESTOPT)
         .select_related("aanbod__organisatie", "aanbod__locatie__gemeente")
+        # A gemeente's boundary is a GeoJSON document: decoding it for every
+        # row costs more than the rest of the row; maps read it separately.
+        .defer("aanbod__locatie__gemeente__geometrie")
         .prefetch_related(
             Prefetch(
                 "aanbod__dagdelen",
@@ -138,10 +141,12 @@ def steunpunten_nearby(
     are found, then ranks by haversine distance in km.
     """
     base = steunpunt_list(peildatum=peildatum, filters=filters)
+    # Candidates need (pk, lat, lon) only: no sort, no prefetch.
+    coords = base.order_by().prefetch_related(None)
     for radius in _RADII_KM:
         min_lat, max_lat, min_lon, max_lon = geo.bounding_box(lat, lon, radius)
         candidates = list(
-            base.filter(
+            coords.filter(
                 aanbod__locatie__lat__gte=min_lat,
                 aanbod__locatie__lat__lte=max_lat,
                 aanbod__locatie__lon__gte=min_lon,
@@ -161,7 +166,8 @@ def steunpunten_nearby(
         if len(within) >= limit or radius == _RADII_KM[-1]:
             within.sort()
             chosen = within[:limit]
-            by_pk = {s.pk: s for s in base.filter(pk__in=[pk for _, pk in chosen])}
+            chosen_pks = [pk for _, pk in chosen]
+            by_pk = {s.pk: s for s in base.order_by().filter(pk__in=chosen_pks)}
             return [Nabij(by_pk[pk], round(d, 1)) for d, pk in chosen]
     return []
 

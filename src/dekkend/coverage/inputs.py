@@ -54,7 +54,11 @@ def gemeenten_in(
 
 
 def analysis_input(
-    gemeenten: Sequence[Gemeente], *, peildatum: date, parameters: Mapping[str, float]
+    gemeenten: Sequence[Gemeente],
+    *,
+    peildatum: date,
+    parameters: Mapping[str, float],
+    aantal_regios: int = 1,
 ) -> AnalysisInput:
     index = {g.pk: i for i, g in enumerate(gemeenten)}
     pc4 = list(
@@ -91,6 +95,11 @@ def analysis_input(
         ),
         peildatum=peildatum,
         parameters=dict(parameters),
+        # The region's own threshold is reported next to 5/10/15 km.
+        thresholds_km=tuple(
+            sorted({5.0, 10.0, 15.0, float(parameters["afstand_drempel_km"])})
+        ),
+        aantal_regios=aantal_regios,
     )
 
 
@@ -116,5 +125,7 @@ def fingerprint(inp: AnalysisInput) -> str:
     ):
         h.update(np.ascontiguousarray(arr).tobytes())
     h.update(inp.peildatum.isoformat().encode())
-    h.update(json.dumps(inp.parameters, sort_keys=True).encode())
+    params = {k: float(v) for k, v in inp.parameters.items()}  # 35 and 35.0 are equal
+    h.update(json.dumps(params, sort_keys=True).encode())
+    h.update(str(inp.aantal_regios).encode())
     return h.hexdigest()

@@ -51,7 +51,10 @@ def analysis_compute(
             Gemeente.objects.filter(regiogemeente__indeling=indeling).order_by("naam")
         )
     inp = analysis_input(
-        gemeenten, peildatum=peildatum, parameters=parameters_for(regio)
+        gemeenten,
+        peildatum=peildatum,
+        parameters=parameters_for(regio),
+        aantal_regios=1 if regio is not None else indeling.regios.count(),
     )
     return inp, analyse(inp)
 

@@ -5,6 +5,7 @@ its targets, assumptions, actual figures and exports."""
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -252,6 +253,9 @@ def _handle_post(
     return None, afwijking_form, realisatie_form
 
 
+_UNSAFE_IN_FILENAME = re.compile(r"[^\w.-]+")
+
+
 def export(
     request: HttpRequest, indeling: str, code: str, formaat: str
 ) -> HttpResponse:
@@ -259,7 +263,8 @@ def export(
     data, _run = services.analysis_run(
         indeling=obj.indeling, regio=obj, peildatum=timezone.localdate(), store=False
     )
-    filename = f"dekking-{obj.indeling.naam}-{obj.code}-{data['peildatum']}"
+    code = _UNSAFE_IN_FILENAME.sub("-", obj.code)
+    filename = f"dekking-{obj.indeling.naam}-{code}-{data['peildatum']}"
     if formaat == "json":
         response = HttpResponse(
             json.dumps(data, ensure_ascii=False, indent=2),

@@ -146,6 +146,7 @@ def analyse(inp: AnalysisInput) -> AnalysisResult:
             inw_65plus=sum(g.inw_65plus or 0 for g in inp.gemeenten),
             inw_0_17=sum(g.inw_0_17 or 0 for g in inp.gemeenten),
             aantal_gemeenten=n,
+            aantal_regios=inp.aantal_regios,
             p=p,
         ),
         parameters=dict(p),

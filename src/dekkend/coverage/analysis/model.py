@@ -70,6 +70,8 @@ class AnalysisInput:
     peildatum: date
     parameters: dict[str, float]
     thresholds_km: tuple[float, ...] = (5.0, 10.0, 15.0)
+    # Regions analysed together; per-region targets (NNZ, MGN) scale with it.
+    aantal_regios: int = 1
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ def streefwaarden(
     inw_0_17: int,
     aantal_gemeenten: int,
     p: Mapping[str, float],
+    aantal_regios: int = 1,
 ) -> dict[str, dict[str, Streefwaarde]]:
     """Targets per basisfunctionaliteit for a region of this size.
 
@@ -115,7 +116,7 @@ def streefwaarden(
             "fte_min": _sw(
                 "fte_min",
                 "Regionale coördinatie (min.)",
-                p["nnz_fte_min_per_regio"],
+                aantal_regios * p["nnz_fte_min_per_regio"],
                 "fte",
                 "nnz_fte_min_per_regio",
             ),
@@ -124,7 +125,7 @@ def streefwaarden(
             "aantal": _sw(
                 "aantal",
                 "Mentale gezondheidsnetwerken",
-                p["mgn_per_regio"],
+                aantal_regios * p["mgn_per_regio"],
                 "netwerk",
                 "mgn_per_regio",
             ),

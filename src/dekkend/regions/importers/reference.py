@@ -14,14 +14,20 @@ from typing import Any
 
 from django.db import transaction
 
-from dekkend.importing import ImportFout, read_csv, upsert
+from dekkend.importing import ImportFout, analyze_after_commit, read_csv, upsert
 from dekkend.regions.constants import (
     INDELING_GGD,
     INDELING_PROVINCIE,
     INDELING_ZORGKANTOOR,
 )
 from dekkend.regions.importers.divisions import DivisionSpec, division_load
-from dekkend.regions.models import Bevolking, Gemeente, Postcodegebied
+from dekkend.regions.models import (
+    Bevolking,
+    Gemeente,
+    Postcodegebied,
+    Regio,
+    RegioGemeente,
+)
 
 GEMEENTEN_CSV = "gemeenten_2025.csv"
 GEMEENTEN_GEOJSON = "gemeenten_2025.geojson"
@@ -216,6 +222,7 @@ def reference_load(data_dir: Path) -> ReferenceReport:
             regios, changed = division_load(spec, data_dir)
             report.indelingen[spec.naam] = regios
             report.changed += changed
+    analyze_after_commit(Gemeente, Bevolking, Postcodegebied, Regio, RegioGemeente)
     report.inwoners = sum(
         Bevolking.objects.filter(peiljaar=2024).values_list("inwoners", flat=True)
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from dekkend.importing import ImportFout, read_csv
+from dekkend.importing import ImportFout, analyze_after_commit, read_csv
 from dekkend.regions.constants import INDELING_LSP_MONITOR
 from dekkend.regions.importers.divisions import RegioSpec, division_save
 from dekkend.regions.models import Gemeente, Regio
@@ -167,6 +167,7 @@ def lsp_2025_load(data_dir: Path = DATA_DIR) -> Lsp2025Report:
             )
             existing.add(sleutel)
             report.aangemaakt += 1
+    analyze_after_commit(Organisatie, Locatie, Aanbod, Steunpunt, MonitorTelling)
     return report
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -27,6 +28,14 @@ from dekkend.register.maps import steunpunt_punt
 from dekkend.register.selectors import steunpunt_queryset
 
 
+def peildatum_from(request: HttpRequest) -> date:
+    """The reference date of `?peildatum=JJJJ-MM-DD`; today when absent or invalid."""
+    try:
+        return date.fromisoformat(request.GET.get("peildatum", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
 def _indeling(naam: str) -> Indeling:
     try:
         return Indeling.objects.get(naam=naam)
@@ -37,7 +46,7 @@ def _indeling(naam: str) -> Indeling:
 def overzicht(request: HttpRequest) -> HttpResponse:
     indeling = _indeling(request.GET.get("indeling") or INDELING_ZORGKANTOOR)
     _inp, result = services.analysis_compute(
-        indeling=indeling, regio=None, peildatum=timezone.localdate()
+        indeling=indeling, regio=None, peildatum=peildatum_from(request)
     )
     membership = dict(
         RegioGemeente.objects.filter(indeling=indeling).values_list(
@@ -80,6 +89,7 @@ def _regio(indeling: str, code: str) -> Regio:
 
 def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
     obj = _regio(indeling, code)
+    peildatum = peildatum_from(request)
     mag_wijzigen = can_change_regio(request.user, obj)
     afwijking_form, realisatie_form = AfwijkingForm(), RealisatieForm()
     if request.method == "POST":
@@ -89,9 +99,9 @@ def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
         if response is not None:
             return response
     data, _run = services.analysis_run(
-        indeling=obj.indeling, regio=obj, peildatum=timezone.localdate(), store=False
+        indeling=obj.indeling, regio=obj, peildatum=peildatum, store=False
     )
-    steunpunten = steunpunt_queryset(peildatum=timezone.localdate()).filter(
+    steunpunten = steunpunt_queryset(peildatum=peildatum).filter(
         aanbod__locatie__gemeente__regiogemeente__regio=obj
     )
     gemeenten = data["gemeenten"]
@@ -152,7 +162,7 @@ def _advice_context(request: HttpRequest, obj: Regio) -> dict[str, Any]:
     d = form.cleaned_data
     proposal = services.placement_advice(
         regio=obj,
-        peildatum=timezone.localdate(),
+        peildatum=peildatum_from(request),
         doel_aandeel=d["doel"] / 100,
         afstand_km=d["km"],
         capaciteit_aandeel=d["capaciteit"] / 100,
@@ -261,7 +271,7 @@ def export(
 ) -> HttpResponse:
     obj = _regio(indeling, code)
     data, _run = services.analysis_run(
-        indeling=obj.indeling, regio=obj, peildatum=timezone.localdate(), store=False
+        indeling=obj.indeling, regio=obj, peildatum=peildatum_from(request), store=False
     )
     code = _UNSAFE_IN_FILENAME.sub("-", obj.code)
     filename = f"dekking-{obj.indeling.naam}-{code}-{data['peildatum']}"

@@ -168,7 +168,8 @@ def test_region_page_draws_a_map_and_bars():
 def test_region_page_links_the_exports():
     text = _text(_client().get(ZEELAND_URL))
     for formaat in ("xlsx", "csv", "json"):
-        assert f'href="{ZEELAND_URL}export.{formaat}"' in text
+        # The export is of the same reference date as the page.
+        assert f'href="{ZEELAND_URL}export.{formaat}?peildatum=' in text
 
 
 @pytest.mark.parametrize(
@@ -387,3 +388,40 @@ def test_invalid_actual_figure_is_400(zeeland, lid):
     assert response.status_code == 400
     assert "waarde" in response.context["realisatie_form"].errors
     assert not Realisatie.objects.filter(regio=zeeland).exists()
+
+
+def test_reference_date_selects_the_register_of_that_day(zeeland):
+    from datetime import date
+
+    from dekkend.regions.models import Gemeente
+    from dekkend.register.tests.factories import SteunpuntFactory
+
+    veere = Gemeente.objects.get(code="GM0717")  # Veere has no LSP on the 2025 list
+    SteunpuntFactory(
+        aanbod__geldig_van=date(2027, 1, 1),
+        aanbod__locatie__gemeente=veere,
+        aanbod__locatie__lat=veere.popw_lat,
+        aanbod__locatie__lon=veere.popw_lon,
+    )
+    url = reverse(
+        "coverage:regio",
+        kwargs={"indeling": INDELING_ZORGKANTOOR, "code": zeeland.code},
+    )
+    before = Client().get(url, {"peildatum": "2026-06-01"}).content.decode()
+    after = Client().get(url, {"peildatum": "2027-06-01"}).content.decode()
+    assert 'value="2026-06-01"' in before and 'value="2027-06-01"' in after
+    # The new LSP counts from 2027 on: one gemeente fewer without an LSP.
+    assert ">4 / 13<" in before
+    assert ">3 / 13<" in after
+
+
+def test_invalid_reference_date_falls_back_to_today(zeeland):
+    from django.utils import timezone
+
+    url = reverse(
+        "coverage:regio",
+        kwargs={"indeling": INDELING_ZORGKANTOOR, "code": zeeland.code},
+    )
+    response = Client().get(url, {"peildatum": "gisteren"})
+    assert response.status_code == 200
+    assert f'value="{timezone.localdate().isoformat()}"' in response.content.decode()

@@ -9,9 +9,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from dekkend.accounts.demo import demo_accounts_create
 from dekkend.accounts.models import User
+from dekkend.regions.models import Regio, RegioLid
 from dekkend.register.models import Organisatie, OrganisatieLid
 
 DEMO_ORGANISATIE = "Stjoer"
+DEMO_REGIO = ("zorgkantoorregio-2025", "ZK27")  # Zeeland
 
 
 class Command(BaseCommand):
@@ -30,6 +32,13 @@ class Command(BaseCommand):
         except ImproperlyConfigured as exc:
             raise CommandError(str(exc)) from exc
         organisatie = Organisatie.objects.filter(naam=options["organisatie"]).first()
+        regio = Regio.objects.filter(
+            indeling__naam=DEMO_REGIO[0], code=DEMO_REGIO[1]
+        ).first()
+        if regio is not None:
+            RegioLid.objects.get_or_create(
+                user=User.objects.get(username="demo-regio"), regio=regio
+            )
         if organisatie is not None:
             OrganisatieLid.objects.get_or_create(
                 user=User.objects.get(username="demo-lsp"), organisatie=organisatie
@@ -38,6 +47,10 @@ class Command(BaseCommand):
         for a in accounts:
             self.stdout.write(
                 f"  {a.role:<18} gebruikersnaam {a.username:<24} wachtwoord {a.password}"
+            )
+        if regio is not None:
+            self.stdout.write(
+                f"  demo-regio werkt voor '{regio.naam}' ({regio.indeling.titel})."
             )
         if organisatie is not None:
             self.stdout.write(

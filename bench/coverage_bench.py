@@ -27,14 +27,12 @@ and prints the advisor figures only.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import os
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +51,9 @@ from dekkend.coverage.analysis.coverage import analyse  # noqa: E402
 from dekkend.coverage.analysis.distance import chord_to_km, to_xyz  # noqa: E402
 from dekkend.coverage.analysis.model import (  # noqa: E402
     AnalysisInput,
-    GemeenteIn,
-    LspArrays,
-    Pc4Arrays,
 )
-from dekkend.coverage.analysis.parameters import resolve  # noqa: E402
+from dekkend.coverage.analysis.national import national_input  # noqa: E402
 
-LSP_CSV = ROOT / "src" / "dekkend" / "register" / "data" / "lsp_2025" / "locaties.csv"
 SPOPT_NOTE = (
     '`pip install spopt==0.8.0` fails on this Python (3.11): "ERROR: Ignored the '
     "following versions that require a different python version: 0.8.0 "
@@ -69,52 +63,6 @@ SPOPT_NOTE = (
     "spopt==0.7.0 numpy==2.4.6 scipy==1.17.1 highspy==1.15.1, then "
     "/tmp/spopt-venv/bin/python bench/coverage_bench.py"
 )
-
-
-def national_input(data_dir: Path) -> AnalysisInput:
-    """The whole country from the CSVs: every LSP at its gemeente's
-    population-weighted centre, type onbekend."""
-    with open(data_dir / "gemeenten_2025.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    gemeenten = tuple(
-        GemeenteIn(
-            code=r["gemeentecode"],
-            naam=r["gemeentenaam"],
-            inwoners=int(r["inwoners_2024"]),
-            inw_0_17=int(float(r["est_inw_0_17_2024"])),
-            inw_65plus=int(float(r["est_inw_65plus_2024"])),
-            stedelijkheid=int(r["stedelijkheid_2024"]),
-            lat=float(r["popw_lat"]),
-            lon=float(r["popw_lon"]),
-        )
-        for r in rows
-    )
-    index = {g.code: i for i, g in enumerate(gemeenten)}
-    with open(data_dir / "pc4_2021.csv", encoding="utf-8") as f:
-        pc = list(csv.DictReader(f))
-    pc4 = Pc4Arrays(
-        lat=np.array([float(r["centroid_lat"]) for r in pc]),
-        lon=np.array([float(r["centroid_lon"]) for r in pc]),
-        inwoners=np.array([float(r["inwoners_2021"] or 0) for r in pc]),
-        gemeente_idx=np.array(
-            [index.get(r["gemeentecode_2025"], -1) for r in pc], dtype=np.int64
-        ),
-    )
-    with open(LSP_CSV, encoding="utf-8") as f:
-        codes = [
-            r["gemeentecode"]
-            for r in csv.DictReader(f)
-            for _ in range(int(r["aantal"] or 1))
-        ]
-    gi = np.array([index[c] for c in codes], dtype=np.int64)
-    lsp = LspArrays(
-        lat=np.array([gemeenten[i].lat for i in gi], dtype=np.float64),
-        lon=np.array([gemeenten[i].lon for i in gi], dtype=np.float64),
-        lsp_type=np.array(["onbekend"] * len(gi), dtype="<U8"),
-        alle_elementen=np.zeros(len(gi), dtype=bool),
-        gemeente_idx=gi,
-    )
-    return AnalysisInput(gemeenten, pc4, lsp, date(2025, 1, 1), resolve())
 
 
 def timed(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:

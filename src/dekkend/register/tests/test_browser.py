@@ -9,25 +9,20 @@ their support points.
 `live_server` runs every test in a transactional database that Django flushes
 afterwards, so each test loads the reference data and the 2025 LSP list it
 needs, and the module puts the session data back when it is done for the tests
-that run after it.
+that run after it. The fixtures (`browser`, `page`, `live_register`) live in
+`src/dekkend/conftest.py`.
 """
 
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Locator, Page, expect
 
 from dekkend.accounts.models import User
-from dekkend.accounts.roles import role_group, roles_sync
-from dekkend.regions.importers.reference import reference_load
-from dekkend.regions.models import Gemeente, Postcodegebied
-from dekkend.register.importers.lsp_2025 import lsp_2025_load
+from dekkend.accounts.roles import role_group
+from dekkend.regions.models import Gemeente
 from dekkend.register.models import Steunpunt
 from dekkend.register.tests.factories import (
     OrganisatieFactory,
@@ -36,72 +31,11 @@ from dekkend.register.tests.factories import (
     UserFactory,
 )
 
-# Playwright's sync API keeps an event loop in this thread; Django refuses
-# database access from a thread with a running loop unless told otherwise.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("restore_session_data")]
 
-pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOT = Path("/tmp/dekkend-zoeken.png")  # outside the repo, for a human to see
 WACHTWOORD = "geheim-wachtwoord-123"  # UserFactory's password
 MIDDELBURG = "GM0687"
-
-
-def _load_register() -> None:
-    """Reference data, the 2025 LSP list and the role groups (idempotent)."""
-    if not Postcodegebied.objects.filter(pc4="4331").exists():
-        reference_load(settings.DEKKEND_DATA_DIR)
-        lsp_2025_load()
-    roles_sync()
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _restore_session_data(
-    django_db_setup: Any, django_db_blocker: Any
-) -> Iterator[None]:
-    """The transactional tests flush the database; reload what conftest's
-    session set-up put there so later tests see the same data."""
-    yield
-    with django_db_blocker.unblock():
-        _load_register()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def register(live_server: Any) -> Any:
-    """The live server, with the register loaded in its (flushed) database."""
-    _load_register()
-    return live_server
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        locale="nl-NL", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _attr(locator: Locator, name: str) -> str:
@@ -117,8 +51,8 @@ def _km(text: str) -> float:
     return float(match.group(1).replace(",", "."))
 
 
-def test_resident_finds_nearest_support_points(register: Any, page: Page) -> None:
-    page.goto(f"{register.url}/steunpunten/")
+def test_resident_finds_nearest_support_points(live_register: Any, page: Page) -> None:
+    page.goto(f"{live_register.url}/steunpunten/")
     veld = page.get_by_label("Postcode", exact=True)
     veld.fill("4331")
     with page.expect_response(lambda r: "postcode=4331" in r.url) as antwoord:
@@ -150,9 +84,9 @@ def test_resident_finds_nearest_support_points(register: Any, page: Page) -> Non
     ],
 )
 def test_search_explains_unusable_postcode(
-    register: Any, page: Page, invoer: str, melding: str
+    live_register: Any, page: Page, invoer: str, melding: str
 ) -> None:
-    page.goto(f"{register.url}/steunpunten/")
+    page.goto(f"{live_register.url}/steunpunten/")
     veld = page.get_by_label("Postcode", exact=True)
     veld.fill(invoer)
     with page.expect_response(lambda r: "postcode=" in r.url) as antwoord:
@@ -169,9 +103,9 @@ def test_search_explains_unusable_postcode(
 
 
 def test_skip_link_is_first_tab_stop_and_moves_focus_to_main(
-    register: Any, page: Page
+    live_register: Any, page: Page
 ) -> None:
-    page.goto(f"{register.url}/steunpunten/")
+    page.goto(f"{live_register.url}/steunpunten/")
     page.keyboard.press("Tab")
     skiplink = page.get_by_role("link", name="Direct naar de inhoud")
     expect(skiplink).to_be_focused()
@@ -180,7 +114,9 @@ def test_skip_link_is_first_tab_stop_and_moves_focus_to_main(
     expect(page).to_have_url(re.compile("#inhoud$"))
 
 
-def test_lsp_staff_member_updates_own_support_point(register: Any, page: Page) -> None:
+def test_lsp_staff_member_updates_own_support_point(
+    live_register: Any, page: Page
+) -> None:
     organisatie = OrganisatieFactory(naam="Stichting Browsertest Herstel")
     user = UserFactory(username="lsp-browser")
     assert isinstance(user, User)
@@ -198,7 +134,7 @@ def test_lsp_staff_member_updates_own_support_point(register: Any, page: Page) -
     assert isinstance(steunpunt, Steunpunt)
     naam = steunpunt.aanbod.naam
 
-    page.goto(f"{register.url}/account/inloggen/")
+    page.goto(f"{live_register.url}/account/inloggen/")
     page.get_by_label("Gebruikersnaam").fill("lsp-browser")
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_role("button", name="Inloggen").click()
@@ -244,14 +180,14 @@ def test_lsp_staff_member_updates_own_support_point(register: Any, page: Page) -
     assert locatie.postcode == "4331 BK"
 
 
-def test_pages_load_their_stylesheet(register: Any, page: Page) -> None:
+def test_pages_load_their_stylesheet(live_register: Any, page: Page) -> None:
     with page.expect_response(re.compile(r"/static/dekkend/dekkend\.css")) as css:
-        page.goto(f"{register.url}/steunpunten/")
+        page.goto(f"{live_register.url}/steunpunten/")
     assert css.value.status == 200
 
 
-def test_search_map_places_origin_and_results(register: Any, page: Page) -> None:
-    page.goto(f"{register.url}/steunpunten/?postcode=4331")
+def test_search_map_places_origin_and_results(live_register: Any, page: Page) -> None:
+    page.goto(f"{live_register.url}/steunpunten/?postcode=4331")
     kaart = page.locator("svg.kaart")
     expect(kaart.locator("circle")).to_have_count(11)  # origin and 10 results
     _, _, breedte, hoogte = (float(v) for v in _attr(kaart, "viewBox").split())

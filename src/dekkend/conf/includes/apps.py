@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "dekkend.regions",
     "dekkend.register",
     "dekkend.coverage",
+    "dekkend.referrals",
     "dekkend.api",
 ]
 

@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The referral workflow as an explicit transition table (003 §4).
+
+Plain Python: states, actions, who may take them and the guards. One service
+(`services.verwijzing_transition`) applies it under a row lock and appends a
+status record. The states map onto the FHIR R4 Task statuses of the
+closed-loop referral pattern (Gravity SDOH Clinical Care).
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    VERSTUURD = "verstuurd"  # sent with consent, waiting for the bridging organisation
+    GEACCEPTEERD = "geaccepteerd"
+    TERUGGESTUURD = "teruggestuurd"  # returned to the referrer with a reason
+    IN_BEHANDELING = "in_behandeling"  # first contact made
+    GEPAUZEERD = "gepauzeerd"
+    AFGESLOTEN = "afgesloten"
+    INGETROKKEN = "ingetrokken"  # by the referrer, or consent withdrawn
+
+
+FHIR_TASK_STATUS = {
+    Status.VERSTUURD: "requested",
+    Status.GEACCEPTEERD: "accepted",
+    Status.TERUGGESTUURD: "rejected",
+    Status.IN_BEHANDELING: "in-progress",
+    Status.GEPAUZEERD: "on-hold",
+    Status.AFGESLOTEN: "completed",
+    Status.INGETROKKEN: "cancelled",
+}
+
+FINAL = frozenset({Status.TERUGGESTUURD, Status.AFGESLOTEN, Status.INGETROKKEN})
+
+
+class Actie(StrEnum):
+    ACCEPTEREN = "accepteren"
+    TERUGSTUREN = "terugsturen"
+    INTREKKEN = "intrekken"
+    EERSTE_CONTACT = "eerste_contact"
+    PAUZEREN = "pauzeren"
+    HERVATTEN = "hervatten"
+    AFSLUITEN = "afsluiten"
+    TOESTEMMING_INGETROKKEN = "toestemming_ingetrokken"
+
+
+class Rol(StrEnum):
+    VERWIJZER = "verwijzer"
+    BRUGFUNCTIONARIS = "brugfunctionaris"
+    SYSTEEM = "systeem"  # consequences of another record (contact, consent)
+
+
+class Uitkomst(StrEnum):
+    VERBONDEN = "verbonden"  # connected and going
+    GEHOLPEN = "geholpen"
+    ZELF_VERDER = "zelf_verder"  # can continue alone
+    NIET_BEREIKT = "niet_bereikt"
+    AFGEZIEN = "afgezien"  # declined
+    TERUG_NAAR_HUISARTS = "terug_naar_huisarts"
+
+
+# Closing before any contact only fits these outcomes.
+UITKOMST_ZONDER_CONTACT = frozenset({Uitkomst.NIET_BEREIKT, Uitkomst.AFGEZIEN})
+
+
+@dataclass(frozen=True)
+class Overgang:
+    van: frozenset[Status]
+    actie: Actie
+    naar: Status
+    rol: Rol
+    reden_verplicht: bool = False
+
+
+_ACTIVE = frozenset({Status.GEACCEPTEERD, Status.IN_BEHANDELING, Status.GEPAUZEERD})
+_OPEN = frozenset({Status.VERSTUURD}) | _ACTIVE
+
+OVERGANGEN: tuple[Overgang, ...] = (
+    Overgang(
+        frozenset({Status.VERSTUURD}),
+        Actie.ACCEPTEREN,
+        Status.GEACCEPTEERD,
+        Rol.BRUGFUNCTIONARIS,
+    ),
+    Overgang(
+        frozenset({Status.VERSTUURD, Status.GEACCEPTEERD}),
+        Actie.TERUGSTUREN,
+        Status.TERUGGESTUURD,
+        Rol.BRUGFUNCTIONARIS,
+        reden_verplicht=True,
+    ),
+    Overgang(
+        frozenset({Status.VERSTUURD}),
+        Actie.INTREKKEN,
+        Status.INGETROKKEN,
+        Rol.VERWIJZER,
+        reden_verplicht=True,
+    ),
+    Overgang(
+        frozenset({Status.GEACCEPTEERD}),
+        Actie.EERSTE_CONTACT,
+        Status.IN_BEHANDELING,
+        Rol.SYSTEEM,
+    ),
+    Overgang(
+        frozenset({Status.GEACCEPTEERD, Status.IN_BEHANDELING}),
+        Actie.PAUZEREN,
+        Status.GEPAUZEERD,
+        Rol.BRUGFUNCTIONARIS,
+        reden_verplicht=True,
+    ),
+    Overgang(
+        frozenset({Status.GEPAUZEERD}),
+        Actie.HERVATTEN,
+        Status.IN_BEHANDELING,
+        Rol.BRUGFUNCTIONARIS,
+    ),
+    Overgang(_ACTIVE, Actie.AFSLUITEN, Status.AFGESLOTEN, Rol.BRUGFUNCTIONARIS),
+    Overgang(_OPEN, Actie.TOESTEMMING_INGETROKKEN, Status.INGETROKKEN, Rol.SYSTEEM),
+)
+
+
+class OvergangGeweigerd(Exception):
+    """The action is not allowed in this state, for this role, or misses a
+    required reason or outcome. `str()` is a Dutch message for the user."""
+
+
+def overgang(
+    status: Status,
+    actie: Actie,
+    rol: Rol,
+    *,
+    reden: str = "",
+    uitkomst: Uitkomst | None = None,
+    heeft_contact: bool = False,
+) -> Status:
+    """The next status, or OvergangGeweigerd.
+
+    >>> overgang(Status.VERSTUURD, Actie.ACCEPTEREN, Rol.BRUGFUNCTIONARIS)
+    <Status.GEACCEPTEERD: 'geaccepteerd'>
+    """
+    candidates = [o for o in OVERGANGEN if o.actie == actie and status in o.van]
+    if not candidates:
+        raise OvergangGeweigerd(
+            f"'{actie.value}' kan niet bij status '{status.value}'."
+        )
+    rule = candidates[0]
+    if rule.rol != rol:
+        raise OvergangGeweigerd(f"'{actie.value}' is voor de {rule.rol.value}.")
+    if rule.reden_verplicht and not reden.strip():
+        raise OvergangGeweigerd("Geef een reden.")
+    if actie == Actie.AFSLUITEN:
+        if uitkomst is None:
+            raise OvergangGeweigerd("Kies een uitkomst om af te sluiten.")
+        if not heeft_contact and uitkomst not in UITKOMST_ZONDER_CONTACT:
+            raise OvergangGeweigerd(
+                "Zonder contact kan alleen worden afgesloten als 'niet bereikt' of 'afgezien'."
+            )
+    return rule.naar
+
+
+def toegestane_acties(status: Status, rol: Rol) -> list[Actie]:
+    """Actions a role may take in a state (for buttons and the API)."""
+    return [o.actie for o in OVERGANGEN if status in o.van and o.rol == rol]

@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
     name = "dekkend.accounts"
     label = "accounts"
     verbose_name = _("Accounts en rollen")
+
+    def ready(self) -> None:
+        # Connects the audit receivers for logins and lock-outs.
+        from dekkend.accounts import receivers  # noqa: F401

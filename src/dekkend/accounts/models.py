@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Users. Roles are groups (see `roles.py`); organisations live in `register`."""
+"""Users. Roles are groups (see `roles.py`); organisations live in `register`.
+
+The custom permission `persoonsgegevens_verwerken` marks users who work with
+personal data: they must pass two-factor verification (see `middleware.py`).
+Two-factor devices are django-otp's own `otp_totp.TOTPDevice`.
+"""
 
 import uuid
 
@@ -13,6 +18,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "gebruiker"
         verbose_name_plural = "gebruikers"
+        permissions = [
+            (
+                "persoonsgegevens_verwerken",
+                "Werkt met persoonsgegevens; tweestapsverificatie verplicht",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

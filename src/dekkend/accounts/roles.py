@@ -2,7 +2,9 @@
 """The roles of PRODUCT.md as permission groups.
 
 Code checks permissions, never group names (STYLE.md §5); this module is the
-one place that says which permissions make up a role. `roles_sync()` creates
+one place that says which permissions make up a role. The roles that handle
+personal referral data carry `accounts.persoonsgegevens_verwerken`, which makes
+two-factor verification compulsory for their members. `roles_sync()` creates
 or updates the groups and is idempotent.
 """
 
@@ -10,6 +12,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+
+from dekkend.accounts.permissions import PERSOONSGEGEVENS_VERWERKEN
 
 
 @dataclass(frozen=True)
@@ -20,8 +24,12 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("verwijzer", "Verwijzer", ()),
-    Role("brugfunctionaris", "Brugfunctionaris", ("register.view_aanbod",)),
+    Role("verwijzer", "Verwijzer", (PERSOONSGEGEVENS_VERWERKEN,)),
+    Role(
+        "brugfunctionaris",
+        "Brugfunctionaris",
+        ("register.view_aanbod", PERSOONSGEGEVENS_VERWERKEN),
+    ),
     Role(
         "lsp_medewerker",
         "LSP-medewerker",

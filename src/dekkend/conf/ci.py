@@ -14,3 +14,7 @@ STORAGES = {
 # Serve static files straight from the source tree (no collectstatic needed).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Login rate limiting and two-factor stay on: their own tests need them, and
+# `Client.force_login` bypasses axes. Holders of the personal-data permission
+# log in with `dekkend.accounts.testing.login_with_2fa`. Shorter log lines:
+AXES_VERBOSE = False

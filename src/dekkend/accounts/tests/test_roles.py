@@ -55,7 +55,9 @@ def test_roles_sync_removes_permissions_added_by_hand():
     group = role_group("verwijzer")
     group.permissions.add(Permission.objects.get(codename="change_any_steunpunt"))
     roles_sync()
-    assert _permissions(role_group("verwijzer")) == set()
+    assert _permissions(role_group("verwijzer")) == {
+        "accounts.persoonsgegevens_verwerken"
+    }
 
 
 def test_roles_sync_restores_a_deleted_group():
@@ -82,7 +84,17 @@ def test_roles_give_the_expected_rights():
     assert not lsp.has_perm("register.add_afweging")
     assert monitor.has_perm("register.change_any_steunpunt")
     assert monitor.has_perm("register.add_afweging")
-    assert not verwijzer.get_all_permissions()
+    assert verwijzer.get_all_permissions() == {"accounts.persoonsgegevens_verwerken"}
+
+
+def test_roles_with_personal_data_require_two_factor():
+    """Verwijzer and brugfunctionaris handle personal data; the others do not."""
+    holders = {
+        r.code for r in ROLES if "accounts.persoonsgegevens_verwerken" in r.permissions
+    }
+    assert holders == {"verwijzer", "brugfunctionaris"}
+    brug = next(r for r in ROLES if r.code == "brugfunctionaris")
+    assert "register.view_aanbod" in brug.permissions
 
 
 def test_unknown_role_code_is_an_error():

@@ -48,6 +48,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {a.role:<18} gebruikersnaam {a.username:<24} wachtwoord {a.password}"
             )
+            if a.otp_secret:
+                self.stdout.write(
+                    f"  {'':<18} tweestapsverificatie: sleutel {a.otp_secret} "
+                    f"· {a.otp_uri}"
+                )
         if regio is not None:
             self.stdout.write(
                 f"  demo-regio werkt voor '{regio.naam}' ({regio.indeling.titel})."

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Test helpers for logging in users who must use two-factor verification.
+
+`Client.force_login` skips the password (and so django-axes) but not the
+two-factor middleware: holders of `accounts.persoonsgegevens_verwerken`
+(including superusers) would be redirected to set-up. `login_with_2fa` logs
+in and marks the session verified, as a correct code would. Tests only.
+"""
+
+from typing import Any
+
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+def totp_device_create(user: Any, *, name: str = "test") -> TOTPDevice:
+    """A confirmed TOTP device for `user` with a fresh random key."""
+    device: TOTPDevice = TOTPDevice.objects.create(user=user, name=name, confirmed=True)
+    return device
+
+
+def login_with_2fa(client: Any, user: Any) -> TOTPDevice:
+    """Log `user` in on the test `client` and verify the session.
+
+    Uses the user's first confirmed TOTP device, creating one if needed, and
+    returns it (its `bin_key` gives valid codes through
+    `django_otp.oath.totp`).
+    """
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by(
+        "pk"
+    ).first() or totp_device_create(user)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

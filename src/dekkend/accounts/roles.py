@@ -24,11 +24,24 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("verwijzer", "Verwijzer", (PERSOONSGEGEVENS_VERWERKEN,)),
+    Role(
+        "verwijzer",
+        "Verwijzer",
+        (
+            PERSOONSGEGEVENS_VERWERKEN,
+            "referrals.add_verwijzing",
+            "referrals.view_verwijzing",
+        ),
+    ),
     Role(
         "brugfunctionaris",
         "Brugfunctionaris",
-        ("register.view_aanbod", PERSOONSGEGEVENS_VERWERKEN),
+        (
+            "register.view_aanbod",
+            PERSOONSGEGEVENS_VERWERKEN,
+            "referrals.view_verwijzing",
+            "referrals.change_verwijzing",
+        ),
     ),
     Role(
         "lsp_medewerker",

@@ -56,7 +56,9 @@ def test_roles_sync_removes_permissions_added_by_hand():
     group.permissions.add(Permission.objects.get(codename="change_any_steunpunt"))
     roles_sync()
     assert _permissions(role_group("verwijzer")) == {
-        "accounts.persoonsgegevens_verwerken"
+        "accounts.persoonsgegevens_verwerken",
+        "referrals.add_verwijzing",
+        "referrals.view_verwijzing",
     }
 
 
@@ -84,7 +86,12 @@ def test_roles_give_the_expected_rights():
     assert not lsp.has_perm("register.add_afweging")
     assert monitor.has_perm("register.change_any_steunpunt")
     assert monitor.has_perm("register.add_afweging")
-    assert verwijzer.get_all_permissions() == {"accounts.persoonsgegevens_verwerken"}
+    assert verwijzer.get_all_permissions() == {
+        "accounts.persoonsgegevens_verwerken",
+        "referrals.add_verwijzing",
+        "referrals.view_verwijzing",
+    }
+    assert not verwijzer.has_perm("referrals.change_verwijzing")
 
 
 def test_roles_with_personal_data_require_two_factor():

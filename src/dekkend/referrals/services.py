@@ -229,7 +229,6 @@ def verwijzing_create(
     return verwijzing
 
 
-@transaction.atomic
 def verwijzing_transition(
     *,
     user: Any,
@@ -240,16 +239,29 @@ def verwijzing_transition(
     now: datetime | None = None,
 ) -> Verwijzing:
     """Apply a workflow action under a row lock; refused actions raise
-    PermissionDenied (no role) or ValidationError (not allowed now)."""
+    PermissionDenied (no role) or ValidationError (not allowed now). A refusal
+    is audited after the rollback, so the record survives it."""
     now = now or timezone.now()
-    verwijzing = _lock(verwijzing)
-    rol = rol_for(user, verwijzing)
-    if rol is None:
+    try:
+        with transaction.atomic():
+            locked = _lock(verwijzing)
+            rol = rol_for(user, locked)
+            if rol is None:
+                raise PermissionDenied(_("U mag deze verwijzing niet wijzigen."))
+            return _apply(
+                locked, actie, rol, user, reden=reden, uitkomst=uitkomst, now=now
+            )
+    except (PermissionDenied, ValidationError):
         record(
-            "verwijzing.transition_refused", user, verwijzing, {"actie": actie.value}
+            "verwijzing.transition_refused",
+            user,
+            verwijzing,
+            {
+                "actie": actie.value,
+                "status": Verwijzing.objects.get(pk=verwijzing.pk).status,
+            },
         )
-        raise PermissionDenied(_("U mag deze verwijzing niet wijzigen."))
-    return _apply(verwijzing, actie, rol, user, reden=reden, uitkomst=uitkomst, now=now)
+        raise
 
 
 def _apply(
@@ -273,12 +285,6 @@ def _apply(
             heeft_contact=verwijzing.eerste_contact_op is not None,
         )
     except workflow.OvergangGeweigerd as exc:
-        record(
-            "verwijzing.transition_refused",
-            user,
-            verwijzing,
-            {"actie": actie.value, "status": van.value},
-        )
         raise ValidationError({"actie": str(exc)}) from exc
     verwijzing.status, verwijzing.status_sinds = naar.value, now
     fields = ["status", "status_sinds"]
@@ -329,7 +335,10 @@ def contact_record(
         errors["soort"] = _("Onbekende soort contact.")
     if not 1 <= duur_minuten <= 600:
         errors["duur_minuten"] = _("De duur ligt tussen 1 en 600 minuten.")
-    if datum > now.date() or datum < verwijzing.aangemaakt_op.date():
+    # Calendar days in Amsterdam, not UTC: a contact at 00:30 is dated today.
+    if datum > timezone.localdate(now) or datum < timezone.localdate(
+        verwijzing.aangemaakt_op
+    ):
         errors["datum"] = _("De datum ligt tussen de verwijzing en vandaag.")
     if not set(leefgebieden) <= set(Probleem.values):
         errors["leefgebieden"] = _("Onbekend leefgebied.")

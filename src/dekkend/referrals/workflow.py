@@ -157,6 +157,9 @@ def overgang(
             raise OvergangGeweigerd(
                 "Zonder contact kan alleen worden afgesloten als 'niet bereikt' of 'afgezien'."
             )
+    if actie == Actie.HERVATTEN and not heeft_contact:
+        # Paused before any contact: back to accepted, not "in progress".
+        return Status.GEACCEPTEERD
     return rule.naar
 
 

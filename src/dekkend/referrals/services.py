@@ -4,12 +4,14 @@ locks the referral row where it changes state, checks permission and
 workflow, appends history and records an audit event (ids and field names
 only, never content)."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.validators import validate_email
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,6 +50,17 @@ PERSONAL_FIELDS = (
     "inwoner_bsn",
     "inwoner_toelichting",
 )
+# Audit events are `<noun>.<past_verb>` (STYLE.md §3).
+EVENT_BY_ACTIE = {
+    workflow.Actie.ACCEPTEREN: "verwijzing.accepted",
+    workflow.Actie.TERUGSTUREN: "verwijzing.returned",
+    workflow.Actie.INTREKKEN: "verwijzing.cancelled",
+    workflow.Actie.EERSTE_CONTACT: "verwijzing.started",
+    workflow.Actie.PAUZEREN: "verwijzing.paused",
+    workflow.Actie.HERVATTEN: "verwijzing.resumed",
+    workflow.Actie.AFSLUITEN: "verwijzing.closed",
+    workflow.Actie.TOESTEMMING_INGETROKKEN: "verwijzing.consent_withdrawn",
+}
 ACTIVE = (
     workflow.Status.GEACCEPTEERD,
     workflow.Status.IN_BEHANDELING,
@@ -146,6 +159,32 @@ def verwijzing_create(
         )
     if warme_overdracht not in WarmeOverdracht.values:
         errors["warme_overdracht"] = _("Kies hoe de warme overdracht gaat.")
+    for name, value in (
+        ("inwoner_naam", inwoner.naam.strip()),
+        ("inwoner_telefoon", inwoner.telefoon.strip()),
+        ("inwoner_postcode", inwoner.postcode.strip()),
+    ):
+        field = Verwijzing._meta.get_field(name)
+        assert isinstance(field, models.CharField)
+        limit = field.max_length
+        if limit is not None and len(value) > limit:
+            errors.setdefault(
+                name, _("Gebruik ten hoogste %(limit)d tekens.") % {"limit": limit}
+            )
+    if inwoner.email.strip():
+        try:
+            validate_email(inwoner.email.strip())
+        except ValidationError:
+            errors["inwoner_email"] = _("Vul een geldig e-mailadres in.")
+    if inwoner.bsn.strip() and not re.fullmatch(r"[0-9]{9}", inwoner.bsn.strip()):
+        errors["inwoner_bsn"] = _("Een BSN bestaat uit 9 cijfers.")
+    doel_field = Toestemming._meta.get_field("doel")
+    assert isinstance(doel_field, models.CharField)
+    if (
+        doel_field.max_length is not None
+        and len(toestemming.doel) > doel_field.max_length
+    ):
+        errors["toestemming"] = _("Het doel van de toestemming is te lang.")
     if not voorwaarden.geen_ggz:
         errors["voorwaarde_geen_ggz"] = _(
             "Twijfelt u tussen ggz en sociaal domein? Zet dan het Verkennend Gesprek van het mentale "
@@ -295,7 +334,7 @@ def _apply(
     verwijzing.save(update_fields=fields)
     _append(verwijzing, van.value, naar, actie.value, user, reden, now)
     record(
-        f"verwijzing.{actie.value}",
+        EVENT_BY_ACTIE[actie],
         user,
         verwijzing,
         {"van": van.value, "naar": naar.value},

@@ -147,7 +147,12 @@ def overgang(
         )
     rule = candidates[0]
     if rule.rol != rol:
-        raise OvergangGeweigerd(f"'{actie.value}' is voor de {rule.rol.value}.")
+        wie = (
+            "applicatie (dit gebeurt automatisch)"
+            if rule.rol == Rol.SYSTEEM
+            else rule.rol.value
+        )
+        raise OvergangGeweigerd(f"'{actie.value}' is voor de {wie}.")
     if rule.reden_verplicht and not reden.strip():
         raise OvergangGeweigerd("Geef een reden.")
     if actie == Actie.AFSLUITEN:

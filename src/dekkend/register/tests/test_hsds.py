@@ -72,7 +72,7 @@ PAGE_FIELDS = [
 def _hsds_dir() -> Path:
     path = Path(settings.DEKKEND_DATA_DIR) / "hsds-3.0"
     if not (path / "compiled" / "service.json").exists():
-        pytest.skip(f"HSDS 3.0 schemas not found in {path}")
+        pytest.fail(f"HSDS 3.0 schemas not found in {path} (set DEKKEND_DATA_DIR)")
     return path
 
 

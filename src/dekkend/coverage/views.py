@@ -23,6 +23,7 @@ from dekkend.coverage.permissions import can_change_regio
 from dekkend.coverage.tables import gemeente_rows
 from dekkend.regions.constants import INDELING_ZORGKANTOOR
 from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente
+from dekkend.regions.selectors import regio_get
 from dekkend.register.constants import LspType
 from dekkend.register.maps import steunpunt_punt
 from dekkend.register.selectors import steunpunt_queryset
@@ -80,9 +81,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 
 def _regio(indeling: str, code: str) -> Regio:
     try:
-        return Regio.objects.select_related("indeling").get(
-            indeling__naam=indeling, code=code
-        )
+        return regio_get(indeling=indeling, code=code)
     except Regio.DoesNotExist:
         raise Http404(_("Regio niet gevonden.")) from None
 

@@ -37,8 +37,21 @@ def regio_list(*, indeling: Indeling | None = None) -> QuerySet[Regio]:
     return qs.filter(indeling=indeling) if indeling else qs
 
 
-def regio_get(*, indeling: Indeling, code: str) -> Regio:
-    return Regio.objects.select_related("indeling").get(indeling=indeling, code=code)
+def regio_get(*, indeling: str, code: str) -> Regio:
+    """A region by division name and code; raises Regio.DoesNotExist."""
+    return Regio.objects.select_related("indeling").get(
+        indeling__naam=indeling, code=code
+    )
+
+
+def regio_find(*, indeling: str, code_of_naam: str) -> Regio | None:
+    """A region by code, else by name, as users type it on the command line
+    or in an API query."""
+    regios = Regio.objects.select_related("indeling").filter(indeling__naam=indeling)
+    return (
+        regios.filter(code=code_of_naam).first()
+        or regios.filter(naam=code_of_naam).first()
+    )
 
 
 def regio_gemeenten(*, regio: Regio) -> QuerySet[Gemeente]:

@@ -179,11 +179,10 @@ def bewerken(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
     """A region: its gemeenten with inhabitants and LSPs per type, and a map."""
     from dekkend.regions.models import Gemeente, Regio
+    from dekkend.regions.selectors import regio_get
 
     try:
-        obj = Regio.objects.select_related("indeling").get(
-            indeling__naam=indeling, code=code
-        )
+        obj = regio_get(indeling=indeling, code=code)
     except Regio.DoesNotExist:
         raise Http404(_("Regio niet gevonden.")) from None
     peildatum = timezone.localdate()

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from dekkend.api.errors import ProblemSerializer
 from dekkend.coverage.api.serializers import DekkingQuerySerializer, DekkingSerializer
 from dekkend.coverage.services import analysis_run
-from dekkend.regions.models import Regio
+from dekkend.regions.selectors import regio_find
 
 
 class DekkingView(APIView):
@@ -32,14 +32,7 @@ class DekkingView(APIView):
         query = DekkingQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         d = query.validated_data
-        regio = (
-            Regio.objects.select_related("indeling")
-            .filter(indeling__naam=d["division"], code=d["regio"])
-            .first()
-            or Regio.objects.select_related("indeling")
-            .filter(indeling__naam=d["division"], naam=d["regio"])
-            .first()
-        )
+        regio = regio_find(indeling=d["division"], code_of_naam=d["regio"])
         if regio is None:
             raise NotFound("Regio niet gevonden in deze indeling.")
         data, _run = analysis_run(

@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from dekkend.coverage.services import analysis_run
-from dekkend.regions.models import Indeling, Regio
+from dekkend.regions.models import Indeling
+from dekkend.regions.selectors import regio_find
 
 
 class Command(BaseCommand):
@@ -43,12 +44,7 @@ class Command(BaseCommand):
             ) from None
         regio = None
         if options["regio"].lower() != "alle":
-            regio = (
-                Regio.objects.filter(indeling=indeling, naam=options["regio"]).first()
-                or Regio.objects.filter(
-                    indeling=indeling, code=options["regio"]
-                ).first()
-            )
+            regio = regio_find(indeling=indeling.naam, code_of_naam=options["regio"])
             if regio is None:
                 names = ", ".join(indeling.regios.values_list("naam", flat=True))
                 raise CommandError(

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("dekkend.regions.urls", namespace="regions")),
     path("", include("dekkend.register.urls", namespace="register")),
     path("", include("dekkend.coverage.urls", namespace="coverage")),
+    path("verwijzingen/", include("dekkend.referrals.urls", namespace="referrals")),
+    path("monitor/", include("dekkend.monitoring.urls", namespace="monitoring")),
     path("api/v1/", include("dekkend.api.urls")),
     path("api/hsds/", include("dekkend.register.hsds.urls")),
 ]

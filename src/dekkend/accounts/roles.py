@@ -65,6 +65,7 @@ ROLES: tuple[Role, ...] = (
             "coverage.add_parameterafwijking",
             "coverage.add_realisatie",
             "coverage.change_realisatie",
+            "referrals.view_indicatoren",
         ),
     ),
     Role(
@@ -82,6 +83,8 @@ ROLES: tuple[Role, ...] = (
             "coverage.add_realisatie",
             "coverage.change_realisatie",
             "coverage.change_any_regio",
+            "referrals.view_indicatoren",
+            "referrals.view_indicatoren_landelijk",
         ),
     ),
 )

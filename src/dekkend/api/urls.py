@@ -26,9 +26,13 @@ router.register("steunpunten", SteunpuntViewSet, basename="steunpunt")
 router.register("organisaties", OrganisatieViewSet, basename="organisatie")
 
 urlpatterns = [
+    # FHIR routes first: /verwijzingen/{uuid}/fhir sits beside the viewset.
+    path("", include("dekkend.referrals.fhir.urls")),
     path("", include(router.urls)),
     path("lsp-samenvatting/", LspSummaryView.as_view(), name="lsp-samenvatting"),
     path("dekking/", DekkingView.as_view(), name="dekking"),
+    path("", include("dekkend.referrals.api.urls")),
+    path("", include("dekkend.monitoring.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "schema/swagger/",

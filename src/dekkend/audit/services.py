@@ -28,3 +28,28 @@ def record(
         object_id=object_id,
         extra=extra or {},
     )
+
+
+def record_many(
+    event: str,
+    actor: Any | None,
+    objs: list[models.Model],
+    extra: dict[str, Any] | None = None,
+) -> int:
+    """One event per object in a single insert (reads of a list page).
+
+    Returns the number of events written.
+    """
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    events = [
+        AuditEvent(
+            event=event,
+            actor=actor_obj,
+            object_type=obj._meta.label_lower,
+            object_id=str(getattr(obj, "uuid", None) or obj.pk),
+            extra=extra or {},
+        )
+        for obj in objs
+    ]
+    AuditEvent.objects.bulk_create(events)
+    return len(events)

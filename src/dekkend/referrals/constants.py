@@ -72,3 +72,13 @@ class TerugkoppelingSoort(models.TextChoices):
     EERSTE_CONTACT = "eerste_contact", _("na het eerste contact")
     TUSSENTIJDS = "tussentijds", _("tussentijds")
     AFSLUITING = "afsluiting", _("bij afsluiten")
+
+
+class Leesreden(models.TextChoices):
+    """Why personal data of a referral is read; recorded with every read
+    (PRODUCT.md: who, when, which record, why)."""
+
+    BEHANDELING = "behandeling", _("uitvoeren van de verwijzing")
+    OPVOLGING = "opvolging", _("status en terugkoppeling volgen")
+    UITWISSELING = "uitwisseling", _("uitwisseling met een ander systeem (FHIR)")
+    INZAGEVERZOEK = "inzageverzoek", _("inzageverzoek van de inwoner")

@@ -132,6 +132,14 @@ class Verwijzing(models.Model):
         ]
         verbose_name = _("verwijzing")
         verbose_name_plural = _("verwijzingen")
+        permissions = [
+            ("view_indicatoren", _("Kan verwijsindicatoren van de eigen regio zien")),
+            (
+                "view_indicatoren_landelijk",
+                _("Kan verwijsindicatoren van alle regio's zien"),
+            ),
+            ("view_inzagelog", _("Kan het inzagelog van een inwoner tonen")),
+        ]
 
     def __str__(self) -> str:
         return f"verwijzing {self.uuid}"

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "dekkend.register",
     "dekkend.coverage",
     "dekkend.referrals",
+    "dekkend.monitoring",
     "dekkend.api",
 ]
 

@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every read of referrals for pages, API and exchange.
+
+Visibility is decided inside the query by the same rules as
+`permissions.can_view_verwijzing`: the referring verwijzer sees their own
+referrals; members of the receiving organisation see the referrals sent to
+it while consent holds. Nobody else sees a referral, superusers included.
+
+Reading personal data is audited here, not in the views: `verwijzing_get`
+records `verwijzing.viewed` and `verwijzingen_read_record` records one event
+per referral shown on a list page, each with the reason (`Leesreden`).
+Indicators are not read here; they come from `monitoring`.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from dekkend.audit.models import AuditEvent
+from dekkend.audit.services import record, record_many
+from dekkend.referrals.constants import Leesreden
+from dekkend.referrals.models import Verwijzing
+from dekkend.register.permissions import user_organisatie_ids
+
+
+def visible_q(user: Any) -> Q:
+    """The rows `user` may see, as a filter (never all rows)."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    q = Q(pk__in=[])
+    if user.has_perm("referrals.add_verwijzing"):
+        q |= Q(verwijzer_id=user.pk)
+    if user.has_perm("referrals.change_verwijzing"):
+        q |= Q(
+            ontvanger_organisatie_id__in=user_organisatie_ids(user),
+            toestemming__ingetrokken_op__isnull=True,
+        )
+    return q
+
+
+def _base(user: Any) -> QuerySet[Verwijzing]:
+    return (
+        Verwijzing.objects.filter(visible_q(user))
+        .select_related(
+            "toestemming",
+            "gemeente",
+            "verwijzer",
+            "verwijzer_organisatie",
+            "ontvanger_organisatie",
+        )
+        .defer("gemeente__geometrie")
+    )
+
+
+@dataclass(frozen=True)
+class VerwijzingFilter:
+    """Filters of the list pages and the API; all optional."""
+
+    status: tuple[str, ...] = ()
+    # "verstuurd": referrals the user sent; "ontvangen": the organisation's inbox.
+    richting: str = ""
+    gemeente: str = ""  # CBS code
+    aangemaakt_vanaf: date | None = None
+    aangemaakt_tot: date | None = None
+    # Open referrals whose first feedback is overdue (see services).
+    terugkoppeling_te_laat: bool = False
+
+
+def verwijzing_list(
+    *, user: Any, filters: VerwijzingFilter | None = None
+) -> QuerySet[Verwijzing]:
+    """Referrals `user` may see, newest first. Does not audit: call
+    `verwijzingen_read_record` with the rows actually shown."""
+    f = filters or VerwijzingFilter()
+    qs = _base(user)
+    if f.richting == "verstuurd":
+        qs = qs.filter(verwijzer_id=user.pk)
+    elif f.richting == "ontvangen":
+        qs = qs.filter(ontvanger_organisatie_id__in=user_organisatie_ids(user))
+    if f.status:
+        qs = qs.filter(status__in=f.status)
+    if f.gemeente:
+        qs = qs.filter(gemeente__code=f.gemeente)
+    if f.aangemaakt_vanaf:
+        qs = qs.filter(aangemaakt_op__date__gte=f.aangemaakt_vanaf)
+    if f.aangemaakt_tot:
+        qs = qs.filter(aangemaakt_op__date__lte=f.aangemaakt_tot)
+    if f.terugkoppeling_te_laat:
+        qs = qs.filter(
+            eerste_terugkoppeling_op__isnull=True,
+            herinnering_verstuurd_op__isnull=False,
+        )
+    return qs.order_by("-aangemaakt_op", "-id")
+
+
+def verwijzing_get(*, user: Any, uuid: UUID | str, reden: str) -> Verwijzing:
+    """One referral with its history, for someone allowed to see it.
+
+    Records `verwijzing.viewed` with `reden` (a `Leesreden` value). Raises
+    `Verwijzing.DoesNotExist` when the referral does not exist *or* the user
+    may not see it (no difference is revealed), and ValueError for an
+    unknown reason.
+    """
+    if reden not in Leesreden.values:
+        raise ValueError(f"unknown read reason {reden!r}")
+    verwijzing = (
+        _base(user)
+        .prefetch_related(
+            "statussen", "contacten", "verbindingen__aanbod", "terugkoppelingen"
+        )
+        .get(uuid=uuid)
+    )
+    record("verwijzing.viewed", user, verwijzing, {"reden": reden})
+    return verwijzing
+
+
+def verwijzingen_read_record(
+    *, user: Any, verwijzingen: list[Verwijzing], reden: str
+) -> int:
+    """Audit the rows of a list page that shows personal data (one event
+    per referral, `verwijzing.listed`). Returns the number recorded."""
+    if reden not in Leesreden.values:
+        raise ValueError(f"unknown read reason {reden!r}")
+    return record_many("verwijzing.listed", user, list(verwijzingen), {"reden": reden})
+
+
+def inwoner_log(
+    *, user: Any, naam: str, geboortedatum: date, reden: str
+) -> QuerySet[AuditEvent]:
+    """Every audit event on the referrals of one resident (matched on name
+    and date of birth), for an access request under the GDPR.
+
+    Needs `referrals.view_inzagelog`; the search itself is audited
+    (`inwoner_log.viewed`, with the reason and the referral ids, never the
+    name). Raises PermissionDenied otherwise, ValueError without a reason.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.has_perm(
+        "referrals.view_inzagelog"
+    ):
+        raise PermissionDenied
+    if not reden.strip():
+        raise ValueError("a reason is required")
+    ids = [
+        str(u)
+        for u in Verwijzing.objects.filter(
+            inwoner_naam__iexact=naam.strip(), inwoner_geboortedatum=geboortedatum
+        ).values_list("uuid", flat=True)
+    ]
+    record("inwoner_log.viewed", user, None, {"reden": reden, "verwijzingen": ids})
+    return AuditEvent.objects.filter(
+        object_type=Verwijzing._meta.label_lower, object_id__in=ids
+    ).select_related("actor")

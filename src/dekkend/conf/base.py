@@ -6,6 +6,7 @@ import django_stubs_ext
 from dekkend.conf.includes.apps import *  # noqa: F403
 from dekkend.conf.includes.auth import *  # noqa: F403
 from dekkend.conf.includes.database import *  # noqa: F403
+from dekkend.conf.includes.email import *  # noqa: F403
 from dekkend.conf.includes.i18n import *  # noqa: F403
 from dekkend.conf.includes.paths import *  # noqa: F403
 from dekkend.conf.includes.rest import *  # noqa: F403

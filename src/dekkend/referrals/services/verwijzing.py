@@ -1,0 +1,245 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Sending a referral (003 §4.1) and changing its status through the
+workflow table."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dekkend.audit.services import record
+from dekkend.referrals import notifications, workflow
+from dekkend.referrals.constants import (
+    Probleem,
+    ToestemmingGever,
+    ToestemmingWijze,
+    WarmeOverdracht,
+)
+from dekkend.referrals.models import (
+    RegioInstelling,
+    Toestemming,
+    Verwijzing,
+    Werkgebied,
+)
+from dekkend.referrals.permissions import rol_for
+from dekkend.referrals.services.base import (
+    _append,
+    _apply,
+    _lock,
+)
+from dekkend.regions.models import Gemeente
+from dekkend.register.models import Organisatie
+from dekkend.register.permissions import user_organisatie_ids
+
+
+@dataclass(frozen=True)
+class Inwoner:
+    naam: str
+    geboortedatum: date | None = None
+    telefoon: str = ""
+    email: str = ""
+    postcode: str = ""
+    bsn: str = ""
+
+
+@dataclass(frozen=True)
+class ToestemmingInvoer:
+    gegeven_door: str
+    gegeven_op: datetime
+    wijze: str
+    doel: str = "Delen van de verwijzing met de sociaal domein professional voor vraagverheldering en terugkoppeling aan de verwijzer"
+
+
+@dataclass(frozen=True)
+class Voorwaarden:
+    """The four conditions of 003 §4.1."""
+
+    niet_alleen_medisch: bool
+    geen_ggz: bool
+    vraagverheldering_nodig: bool
+    onvoldoende_eigen_regie: bool
+
+
+@transaction.atomic
+def verwijzing_create(
+    *,
+    user: Any,
+    verwijzer_organisatie: Organisatie,
+    gemeente: Gemeente,
+    inwoner: Inwoner,
+    problemen: list[str],
+    voorwaarden: Voorwaarden,
+    warme_overdracht: str,
+    toestemming: ToestemmingInvoer,
+    toelichting: str = "",
+    now: datetime | None = None,
+) -> Verwijzing:
+    """A referral with recorded consent to the bridging organisation of the
+    resident's gemeente. Raises PermissionDenied or ValidationError (per field)."""
+    now = now or timezone.now()
+    if not user.has_perm(
+        "referrals.add_verwijzing"
+    ) or verwijzer_organisatie.pk not in user_organisatie_ids(user):
+        raise PermissionDenied(_("U mag namens deze organisatie niet verwijzen."))
+    errors: dict[str, str] = {}
+    if not inwoner.naam.strip():
+        errors["inwoner_naam"] = _("Vul de naam van de inwoner in.")
+    if not (inwoner.telefoon.strip() or inwoner.email.strip()):
+        errors["inwoner_telefoon"] = _(
+            "Geef een telefoonnummer of e-mailadres, zodat de inwoner bereikt kan worden."
+        )
+    if not problemen or not set(problemen) <= set(Probleem.values):
+        errors["problemen"] = _(
+            "Kies ten minste één probleem of leefgebied uit de lijst."
+        )
+    if warme_overdracht not in WarmeOverdracht.values:
+        errors["warme_overdracht"] = _("Kies hoe de warme overdracht gaat.")
+    for name, value in (
+        ("inwoner_naam", inwoner.naam.strip()),
+        ("inwoner_telefoon", inwoner.telefoon.strip()),
+        ("inwoner_postcode", inwoner.postcode.strip()),
+    ):
+        field = Verwijzing._meta.get_field(name)
+        assert isinstance(field, models.CharField)
+        limit = field.max_length
+        if limit is not None and len(value) > limit:
+            errors.setdefault(
+                name, _("Gebruik ten hoogste %(limit)d tekens.") % {"limit": limit}
+            )
+    if inwoner.email.strip():
+        try:
+            validate_email(inwoner.email.strip())
+        except ValidationError:
+            errors["inwoner_email"] = _("Vul een geldig e-mailadres in.")
+    if inwoner.bsn.strip() and not re.fullmatch(r"[0-9]{9}", inwoner.bsn.strip()):
+        errors["inwoner_bsn"] = _("Een BSN bestaat uit 9 cijfers.")
+    doel_field = Toestemming._meta.get_field("doel")
+    assert isinstance(doel_field, models.CharField)
+    if (
+        doel_field.max_length is not None
+        and len(toestemming.doel) > doel_field.max_length
+    ):
+        errors["toestemming"] = _("Het doel van de toestemming is te lang.")
+    if not voorwaarden.geen_ggz:
+        errors["voorwaarde_geen_ggz"] = _(
+            "Twijfelt u tussen ggz en sociaal domein? Zet dan het Verkennend Gesprek van het mentale "
+            "gezondheidsnetwerk in in plaats van een verwijzing."
+        )
+    elif not all(
+        (
+            voorwaarden.niet_alleen_medisch,
+            voorwaarden.vraagverheldering_nodig,
+            voorwaarden.onvoldoende_eigen_regie,
+        )
+    ):
+        errors["voorwaarden"] = _(
+            "Sociaal verwijzen past als aan alle vier de voorwaarden is voldaan (003 §4.1)."
+        )
+    if (
+        toestemming.gegeven_door not in ToestemmingGever.values
+        or toestemming.wijze not in ToestemmingWijze.values
+    ):
+        errors["toestemming"] = _(
+            "Leg vast wie toestemming gaf en hoe; zonder toestemming wordt niets gedeeld."
+        )
+    elif toestemming.gegeven_op > now + timedelta(minutes=5):
+        errors["toestemming"] = _(
+            "De toestemming kan niet in de toekomst zijn gegeven."
+        )
+    instelling = RegioInstelling.objects.filter(
+        regio__gemeenten=gemeente, bsn_toegestaan=True
+    ).first()
+    if inwoner.bsn and instelling is None:
+        errors["inwoner_bsn"] = _("Deze regio legt geen BSN vast.")
+    werkgebied = (
+        Werkgebied.objects.select_related("organisatie")
+        .filter(gemeente=gemeente)
+        .first()
+    )
+    if werkgebied is None:
+        errors["gemeente"] = _(
+            "Voor deze gemeente is nog geen organisatie met brugfunctionarissen ingesteld."
+        )
+    if errors:
+        raise ValidationError(errors)
+    assert werkgebied is not None
+    verwijzing = Verwijzing.objects.create(
+        verwijzer=user,
+        verwijzer_organisatie=verwijzer_organisatie,
+        ontvanger_organisatie=werkgebied.organisatie,
+        gemeente=gemeente,
+        status=workflow.Status.VERSTUURD.value,
+        status_sinds=now,
+        aangemaakt_op=now,
+        inwoner_naam=inwoner.naam.strip(),
+        inwoner_geboortedatum=inwoner.geboortedatum,
+        inwoner_telefoon=inwoner.telefoon.strip(),
+        inwoner_email=inwoner.email.strip(),
+        inwoner_postcode=inwoner.postcode.strip().upper(),
+        inwoner_bsn=inwoner.bsn.strip(),
+        inwoner_toelichting=toelichting.strip(),
+        problemen=sorted(set(problemen)),
+        voorwaarde_niet_alleen_medisch=voorwaarden.niet_alleen_medisch,
+        voorwaarde_geen_ggz=voorwaarden.geen_ggz,
+        voorwaarde_vraagverheldering_nodig=voorwaarden.vraagverheldering_nodig,
+        voorwaarde_onvoldoende_eigen_regie=voorwaarden.onvoldoende_eigen_regie,
+        warme_overdracht=warme_overdracht,
+    )
+    Toestemming.objects.create(
+        verwijzing=verwijzing,
+        gegeven_door=toestemming.gegeven_door,
+        gegeven_op=toestemming.gegeven_op,
+        wijze=toestemming.wijze,
+        doel=toestemming.doel,
+        vastgelegd_door=user,
+    )
+    _append(verwijzing, "", workflow.Status.VERSTUURD, "aanmaken", user, "", now)
+    record(
+        "verwijzing.created",
+        user,
+        verwijzing,
+        {"ontvanger": str(werkgebied.organisatie.uuid)},
+    )
+    transaction.on_commit(lambda: notifications.verwijzing_received_notify(verwijzing))
+    return verwijzing
+
+
+def verwijzing_transition(
+    *,
+    user: Any,
+    verwijzing: Verwijzing,
+    actie: workflow.Actie,
+    reden: str = "",
+    uitkomst: workflow.Uitkomst | None = None,
+    now: datetime | None = None,
+) -> Verwijzing:
+    """Apply a workflow action under a row lock; refused actions raise
+    PermissionDenied (no role) or ValidationError (not allowed now). A refusal
+    is audited after the rollback, so the record survives it."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            locked = _lock(verwijzing)
+            rol = rol_for(user, locked)
+            if rol is None:
+                raise PermissionDenied(_("U mag deze verwijzing niet wijzigen."))
+            return _apply(
+                locked, actie, rol, user, reden=reden, uitkomst=uitkomst, now=now
+            )
+    except (PermissionDenied, ValidationError):
+        record(
+            "verwijzing.transition_refused",
+            user,
+            verwijzing,
+            {
+                "actie": actie.value,
+                "status": Verwijzing.objects.get(pk=verwijzing.pk).status,
+            },
+        )
+        raise

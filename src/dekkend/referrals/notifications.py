@@ -23,8 +23,10 @@ from dekkend.referrals.models import Verwijzing
 _MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _link(verwijzing: Verwijzing) -> str:
-    path = reverse("referrals:detail", kwargs={"uuid": verwijzing.uuid})
+def _link(verwijzing: Verwijzing, page: str = "referrals:detail") -> str:
+    """Absolute link to the brugfunctionaris' page, or to the referrer's
+    (`referrals:mijn-detail`)."""
+    path = reverse(page, kwargs={"uuid": verwijzing.uuid})
     return f"{settings.DEKKEND_BASE_URL}{path}"
 
 
@@ -72,7 +74,8 @@ def verwijzer_notify(verwijzing: Verwijzing, *, soort: str) -> int:
     """Tell the referrer there is news: `soort` is "terugkoppeling" or
     "teruggestuurd"."""
     email = verwijzing.verwijzer.email
-    subject, body = _render(soort, {"link": _link(verwijzing)})
+    link = _link(verwijzing, "referrals:mijn-detail")
+    subject, body = _render(soort, {"link": link})
     return _send([(subject, body, [email] if email else [])])
 
 

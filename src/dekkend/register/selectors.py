@@ -13,6 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from dekkend.regions.models import Indeling, RegioGemeente
 from dekkend.register import lsp_type
 from dekkend.register.constants import AanbodSoort, AanbodStatus
 from dekkend.register.models import (
+    Aanbod,
     AanbodDoelgroep,
     Openingsdagdeel,
     Steunpunt,
@@ -294,3 +296,110 @@ def regio_lsp_overview(*, regio: Any, peildatum: date) -> RegioOverzicht:
         zonder_lsp=[r for r in rijen if r.totaal == 0],
         monitor=MonitorTelling.objects.filter(regio=regio).order_by("-jaar").first(),
     )
+
+
+# -- Offers near a resident (sociaal verwijzen: connecting to the register) --
+
+
+@dataclass(frozen=True)
+class AanbodNabij:
+    aanbod: Aanbod
+    # None when the offer has no location or the postcode gave no point.
+    afstand_km: float | None
+
+
+def _aanbod_zoek_queryset(
+    *, peildatum: date, soort: str | None, zoekterm: str | None
+) -> QuerySet[Aanbod]:
+    qs = (
+        Aanbod.objects.filter(valid_on(peildatum))
+        .exclude(status=AanbodStatus.GESTOPT)
+        .select_related("organisatie", "locatie__gemeente")
+        .defer("locatie__gemeente__geometrie")
+    )
+    if soort:
+        qs = qs.filter(soort=soort)
+    if zoekterm and zoekterm.strip():
+        term = zoekterm.strip()
+        qs = qs.filter(
+            Q(naam__icontains=term)
+            | Q(organisatie__naam__icontains=term)
+            | Q(omschrijving__icontains=term)
+            | Q(locatie__plaats__icontains=term)
+        )
+    return qs
+
+
+def aanbod_nearby(
+    *,
+    postcode: str,
+    soort: str | None = None,
+    zoekterm: str | None = None,
+    limit: int = 10,
+    peildatum: date | None = None,
+) -> list[AanbodNabij]:
+    """Offers of any kind (LSPs included) on the register on `peildatum`
+    (default today) and not stopped, nearest to the centre of `postcode`'s
+    PC4 area first, as `steunpunten_nearby` ranks support points.
+
+    `soort` is an `AanbodSoort` value; `zoekterm` matches the offer's name,
+    description, place or organisation. Offers without a location, or every
+    offer when the postcode is empty or not in the PC4 register, come after
+    the located ones (or alone), by name, with `afstand_km` None. Raises
+    `dekkend.regions.selectors.OngeldigePostcode` for input that is no
+    postcode. Distances are in km, rounded to 0.1.
+    """
+    from dekkend.regions.selectors import postcode_punt
+
+    peildatum = peildatum or timezone.localdate()
+    base = _aanbod_zoek_queryset(peildatum=peildatum, soort=soort, zoekterm=zoekterm)
+    punt = postcode_punt(postcode) if postcode.strip() else None
+    result: list[AanbodNabij] = []
+    if punt is not None:
+        coords = base.order_by().filter(locatie__isnull=False)
+        for radius in _RADII_KM:
+            min_lat, max_lat, min_lon, max_lon = geo.bounding_box(
+                punt.lat, punt.lon, radius
+            )
+            candidates = list(
+                coords.filter(
+                    locatie__lat__gte=min_lat,
+                    locatie__lat__lte=max_lat,
+                    locatie__lon__gte=min_lon,
+                    locatie__lon__lte=max_lon,
+                ).values_list("pk", "locatie__lat", "locatie__lon")
+            )
+            if not candidates and radius != _RADII_KM[-1]:
+                continue
+            distances = geo.haversine_km_many(
+                punt.lat,
+                punt.lon,
+                [c[1] for c in candidates],
+                [c[2] for c in candidates],
+            )
+            within = sorted(
+                (float(d), c[0])
+                for d, c in zip(distances, candidates, strict=True)
+                if d <= radius
+            )
+            if len(within) >= limit or radius == _RADII_KM[-1]:
+                chosen = within[:limit]
+                by_pk = {a.pk: a for a in base.filter(pk__in=[pk for _, pk in chosen])}
+                result = [AanbodNabij(by_pk[pk], round(d, 1)) for d, pk in chosen]
+                break
+    if len(result) < limit:
+        rest = base.exclude(pk__in=[n.aanbod.pk for n in result])
+        if punt is not None:
+            rest = rest.filter(locatie__isnull=True)
+        result += [
+            AanbodNabij(a, None) for a in rest.order_by("naam")[: limit - len(result)]
+        ]
+    return result
+
+
+def aanbod_get(*, uuid: UUID | str, peildatum: date | None = None) -> Aanbod:
+    """One offer on the register on `peildatum` (default today) and not
+    stopped; raises Aanbod.DoesNotExist."""
+    return _aanbod_zoek_queryset(
+        peildatum=peildatum or timezone.localdate(), soort=None, zoekterm=None
+    ).get(uuid=uuid)

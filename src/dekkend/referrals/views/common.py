@@ -1,0 +1,157 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the pages of both roles share: finding a referral the user may act
+on (404 otherwise, without auditing a read that shows nothing), the labels of
+the workflow, the status history as rows, and paging with the list audit.
+
+Reads go through `referrals.selectors`; the two small reads for the form's
+choices (gemeenten with a bridging organisation, regions that record a BSN)
+are here because the selectors do not offer them. No writes here.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from dekkend.referrals import workflow
+from dekkend.referrals.constants import Leesreden, Probleem, Status
+from dekkend.referrals.models import RegioInstelling, Verwijzing, Werkgebied
+from dekkend.referrals.permissions import rol_for
+from dekkend.referrals.selectors import (
+    VerwijzingFilter,
+    verwijzing_list,
+    verwijzingen_read_record,
+)
+
+PER_PAGINA = 25
+OPEN_STATUSSEN = (
+    Status.VERSTUURD.value,
+    Status.GEACCEPTEERD.value,
+    Status.IN_BEHANDELING.value,
+    Status.GEPAUZEERD.value,
+)
+ACTIE_LABELS = {
+    "aanmaken": _("verstuurd door de verwijzer"),
+    workflow.Actie.ACCEPTEREN.value: _("geaccepteerd"),
+    workflow.Actie.TERUGSTUREN.value: _("teruggestuurd naar de verwijzer"),
+    workflow.Actie.INTREKKEN.value: _("ingetrokken door de verwijzer"),
+    workflow.Actie.EERSTE_CONTACT.value: _("eerste contact met de inwoner"),
+    workflow.Actie.PAUZEREN.value: _("gepauzeerd"),
+    workflow.Actie.HERVATTEN.value: _("hervat"),
+    workflow.Actie.AFSLUITEN.value: _("afgesloten"),
+    workflow.Actie.TOESTEMMING_INGETROKKEN.value: _("toestemming ingetrokken"),
+}
+KNOP_LABELS = {
+    workflow.Actie.ACCEPTEREN: _("Accepteren"),
+    workflow.Actie.TERUGSTUREN: _("Terugsturen naar de verwijzer"),
+    workflow.Actie.INTREKKEN: _("Verwijzing intrekken"),
+    workflow.Actie.PAUZEREN: _("Pauzeren"),
+    workflow.Actie.HERVATTEN: _("Hervatten"),
+    workflow.Actie.AFSLUITEN: _("Afsluiten"),
+}
+
+
+def vind(
+    user: Any, uuid: UUID, *, rollen: tuple[workflow.Rol, ...]
+) -> tuple[Verwijzing, workflow.Rol]:
+    """The referral and the user's role on it, looking only in the roles
+    given (the inbox for the brugfunctionaris, the sent referrals for the
+    verwijzer). Raises Http404 when the user may not act on it in those roles.
+
+    Nothing is shown yet, so nothing is audited; pages that show the referral
+    read it again with `verwijzing_get`, which records the read.
+    """
+    richtingen = {
+        workflow.Rol.BRUGFUNCTIONARIS: "ontvangen",
+        workflow.Rol.VERWIJZER: "verstuurd",
+    }
+    for rol in rollen:
+        gevonden = (
+            verwijzing_list(
+                user=user, filters=VerwijzingFilter(richting=richtingen[rol])
+            )
+            .filter(uuid=uuid)
+            .first()
+        )
+        if gevonden is not None and rol_for(user, gevonden) == rol:
+            return gevonden, rol
+    raise Http404(_("Verwijzing niet gevonden."))
+
+
+def reden_voor(rol: workflow.Rol) -> str:
+    """Why a role reads a referral (recorded with the read)."""
+    if rol == workflow.Rol.BRUGFUNCTIONARIS:
+        return Leesreden.BEHANDELING.value
+    return Leesreden.OPVOLGING.value
+
+
+def toegestane_acties(user: Any, verwijzing: Verwijzing) -> list[workflow.Actie]:
+    """The workflow steps the user's role may take now, without the automatic
+    ones (first contact, consent)."""
+    rol = rol_for(user, verwijzing)
+    if rol is None:
+        return []
+    return [
+        a
+        for a in workflow.toegestane_acties(workflow.Status(verwijzing.status), rol)
+        if a in KNOP_LABELS
+    ]
+
+
+@dataclass(frozen=True)
+class HistorieRij:
+    op: datetime
+    van: str
+    naar: str
+    wat: str
+    reden: str
+    door: str
+
+
+def historie(verwijzing: Verwijzing) -> list[HistorieRij]:
+    labels = dict(Status.choices)
+    return [
+        HistorieRij(
+            op=s.op,
+            van=str(labels.get(s.van, "")),
+            naar=str(labels.get(s.naar, s.naar)),
+            wat=str(ACTIE_LABELS.get(s.actie, s.actie)),
+            reden=s.reden,
+            door=str(s.door) if s.door else "",
+        )
+        for s in verwijzing.statussen.all()
+    ]
+
+
+def probleem_labels(values: list[str]) -> list[str]:
+    labels = dict(Probleem.choices)
+    return [str(labels.get(v, v)) for v in values]
+
+
+def pagina_met_audit(
+    request: HttpRequest, verwijzingen: Any, *, reden: str
+) -> "Page[Verwijzing]":
+    """One page of a list; the rows on it are recorded as read."""
+    pagina = Paginator(verwijzingen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    verwijzingen_read_record(
+        user=request.user, verwijzingen=list(pagina.object_list), reden=reden
+    )
+    return pagina
+
+
+def gemeenten_met_brugorganisatie() -> set[int]:
+    """Ids of gemeenten whose residents can be referred (a Werkgebied)."""
+    return set(Werkgebied.objects.values_list("gemeente_id", flat=True))
+
+
+def bsn_regio_namen() -> list[str]:
+    """Regions that switched the BSN on (RegioInstelling.bsn_toegestaan)."""
+    return sorted(
+        RegioInstelling.objects.filter(bsn_toegestaan=True).values_list(
+            "regio__naam", flat=True
+        )
+    )

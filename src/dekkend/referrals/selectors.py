@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 from dekkend.audit.models import AuditEvent
 from dekkend.audit.services import record, record_many
 from dekkend.referrals.constants import Leesreden
-from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.models import RegioInstelling, Verwijzing, Werkgebied
 from dekkend.register.permissions import user_organisatie_ids
 
 
@@ -154,3 +154,17 @@ def inwoner_log(
     return AuditEvent.objects.filter(
         object_type=Verwijzing._meta.label_lower, object_id__in=ids
     ).select_related("actor")
+
+
+def gemeenten_met_brugorganisatie() -> set[int]:
+    """Ids of gemeenten whose residents can be referred (a Werkgebied)."""
+    return set(Werkgebied.objects.values_list("gemeente_id", flat=True))
+
+
+def bsn_regio_namen() -> list[str]:
+    """Regions that switched the BSN on (RegioInstelling.bsn_toegestaan)."""
+    return sorted(
+        RegioInstelling.objects.filter(bsn_toegestaan=True).values_list(
+            "regio__naam", flat=True
+        )
+    )

@@ -3,9 +3,7 @@
 on (404 otherwise, without auditing a read that shows nothing), the labels of
 the workflow, the status history as rows, and paging with the list audit.
 
-Reads go through `referrals.selectors`; the two small reads for the form's
-choices (gemeenten with a bridging organisation, regions that record a BSN)
-are here because the selectors do not offer them. No writes here.
+Reads go through `referrals.selectors`. No writes here.
 """
 
 from dataclasses import dataclass
@@ -19,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dekkend.referrals import workflow
 from dekkend.referrals.constants import Leesreden, Probleem, Status
-from dekkend.referrals.models import RegioInstelling, Verwijzing, Werkgebied
+from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.permissions import rol_for
 from dekkend.referrals.selectors import (
     VerwijzingFilter,
@@ -141,17 +139,3 @@ def pagina_met_audit(
         user=request.user, verwijzingen=list(pagina.object_list), reden=reden
     )
     return pagina
-
-
-def gemeenten_met_brugorganisatie() -> set[int]:
-    """Ids of gemeenten whose residents can be referred (a Werkgebied)."""
-    return set(Werkgebied.objects.values_list("gemeente_id", flat=True))
-
-
-def bsn_regio_namen() -> list[str]:
-    """Regions that switched the BSN on (RegioInstelling.bsn_toegestaan)."""
-    return sorted(
-        RegioInstelling.objects.filter(bsn_toegestaan=True).values_list(
-            "regio__naam", flat=True
-        )
-    )

@@ -18,13 +18,13 @@ from dekkend.referrals.forms import ActieForm, VerwijzingForm
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.selectors import (
     VerwijzingFilter,
+    bsn_regio_namen,
+    gemeenten_met_brugorganisatie,
     verwijzing_get,
     verwijzing_list,
 )
 from dekkend.referrals.views.common import (
     KNOP_LABELS,
-    bsn_regio_namen,
-    gemeenten_met_brugorganisatie,
     historie,
     pagina_met_audit,
     probleem_labels,

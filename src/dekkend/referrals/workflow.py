@@ -171,3 +171,11 @@ def overgang(
 def toegestane_acties(status: Status, rol: Rol) -> list[Actie]:
     """Actions a role may take in a state (for buttons and the API)."""
     return [o.actie for o in OVERGANGEN if status in o.van and o.rol == rol]
+
+
+# Reasons the referrer reads in the history: their own steps and a return.
+# Reasons the receiving organisation gives for a pause or resume may hold the
+# resident's circumstances and stay with that organisation.
+REDEN_VOOR_VERWIJZER = frozenset(
+    {"aanmaken", Actie.INTREKKEN.value, Actie.TERUGSTUREN.value}
+)

@@ -456,3 +456,28 @@ def test_only_own_gemeente_choices_are_real(als_verwijzer: Client, keten) -> Non
     assert response.status_code == 400
     assert 'href="#id_gemeente"' in _html(response)
     assert not Verwijzing.objects.exists()
+
+
+def test_the_verwijzer_reads_a_return_reason_but_not_a_pause_reason(
+    als_verwijzer: Client, keten: Keten
+) -> None:
+    gepauzeerd = verwijzing_send(keten)
+    brug = keten.brugfunctionaris
+    services.verwijzing_transition(
+        user=brug, verwijzing=gepauzeerd, actie=workflow.Actie.ACCEPTEREN
+    )
+    services.verwijzing_transition(
+        user=brug,
+        verwijzing=gepauzeerd,
+        actie=workflow.Actie.PAUZEREN,
+        reden="Tijdelijk opgenomen in het ziekenhuis.",
+    )
+    teruggestuurd = verwijzing_send(keten)
+    services.verwijzing_transition(
+        user=brug,
+        verwijzing=teruggestuurd,
+        actie=workflow.Actie.TERUGSTUREN,
+        reden="Past beter bij de POH-GGZ.",
+    )
+    assert "ziekenhuis" not in _html(als_verwijzer.get(f"{MIJN}{gepauzeerd.uuid}/"))
+    assert "POH-GGZ" in _html(als_verwijzer.get(f"{MIJN}{teruggestuurd.uuid}/"))

@@ -140,7 +140,7 @@ def detail_render(
     context = {
         "verwijzing": verwijzing,
         "problemen": probleem_labels(verwijzing.problemen),
-        "historie": historie(verwijzing),
+        "historie": historie(verwijzing, workflow.Rol.BRUGFUNCTIONARIS),
         "contacten": [
             {"contact": c, "leefgebieden": probleem_labels(c.leefgebieden)}
             for c in verwijzing.contacten.all()

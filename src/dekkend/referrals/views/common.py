@@ -110,7 +110,9 @@ class HistorieRij:
     door: str
 
 
-def historie(verwijzing: Verwijzing) -> list[HistorieRij]:
+def historie(verwijzing: Verwijzing, rol: workflow.Rol) -> list[HistorieRij]:
+    """The status history as rows; the verwijzer sees only the reasons of
+    `workflow.REDEN_VOOR_VERWIJZER`, as in the API."""
     labels = dict(Status.choices)
     return [
         HistorieRij(
@@ -118,7 +120,10 @@ def historie(verwijzing: Verwijzing) -> list[HistorieRij]:
             van=str(labels.get(s.van, "")),
             naar=str(labels.get(s.naar, s.naar)),
             wat=str(ACTIE_LABELS.get(s.actie, s.actie)),
-            reden=s.reden,
+            reden=s.reden
+            if rol == workflow.Rol.BRUGFUNCTIONARIS
+            or s.actie in workflow.REDEN_VOOR_VERWIJZER
+            else "",
             door=str(s.door) if s.door else "",
         )
         for s in verwijzing.statussen.all()

@@ -121,7 +121,7 @@ def mijn_detail_render(
     context = {
         "verwijzing": verwijzing,
         "problemen": probleem_labels(verwijzing.problemen),
-        "historie": historie(verwijzing),
+        "historie": historie(verwijzing, workflow.Rol.VERWIJZER),
         "terugkoppelingen": verwijzing.terugkoppelingen.all(),
         "acties": acties,
         "actie_fouten": actie_fouten,

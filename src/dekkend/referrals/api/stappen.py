@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Workflow steps of a referral as resources: the status history
+(`statussen`, POST a step) and the consent withdrawal."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from dekkend.referrals import services, workflow
+from dekkend.referrals.api import inputs
+from dekkend.referrals.api.basis import FOUTEN, LEZEN, P, VerwijzingBasis
+from dekkend.referrals.api.common import transition_refusal, veldfouten
+from dekkend.referrals.api.serializers import (
+    StatuswijzigingSerializer,
+    VerwijzingDetailSerializer,
+)
+from dekkend.referrals.permissions import rol_for
+
+
+class StappenMixin(VerwijzingBasis):
+    @extend_schema(
+        parameters=LEZEN,
+        responses={200: StatuswijzigingSerializer(many=True), 400: P, **FOUTEN},
+        description="De statushistorie, oudste eerst.",
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def statussen(self, request: Request, uuid: str) -> Response:
+        verwijzing, rol = self._lees(uuid)
+        return Response(
+            StatuswijzigingSerializer(
+                verwijzing.statussen.all(),
+                many=True,
+                context={"rollen": {verwijzing.pk: rol}},
+            ).data
+        )
+
+    @extend_schema(
+        request=inputs.StatuswijzigingInvoerSerializer,
+        responses={
+            201: StatuswijzigingSerializer,
+            400: OpenApiResponse(P, description="Reden of uitkomst ontbreekt."),
+            409: OpenApiResponse(
+                P, description="Deze stap kan niet bij de huidige status."
+            ),
+            **FOUTEN,
+        },
+        description="Zet een stap in de workflow (accepteren, terugsturen, intrekken, "
+        "pauzeren, hervatten, afsluiten). Een stap voor de andere rol geeft 403.",
+    )
+    @statussen.mapping.post
+    def statussen_create(self, request: Request, uuid: str) -> Response:
+        verwijzing = self._vind(uuid)
+        invoer = inputs.StatuswijzigingInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        actie = workflow.Actie(d["actie"])
+        rol = rol_for(request.user, verwijzing)
+        try:
+            verwijzing = services.verwijzing_transition(
+                user=request.user,
+                verwijzing=verwijzing,
+                actie=actie,
+                reden=d["reden"],
+                uitkomst=workflow.Uitkomst(d["uitkomst"]) if d["uitkomst"] else None,
+            )
+        except DjangoValidationError as exc:
+            errors = veldfouten(exc)
+            if "actie" not in errors:
+                raise ValidationError(errors) from None
+            return transition_refusal(
+                status=workflow.Status(verwijzing.status),
+                actie=actie,
+                rol=rol,
+                reden=d["reden"],
+                message=errors["actie"][0],
+            )
+        nieuw = verwijzing.statussen.last()
+        return Response(
+            StatuswijzigingSerializer(
+                nieuw, context={"rollen": {verwijzing.pk: rol}}
+            ).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        request=None,
+        responses={200: VerwijzingDetailSerializer, **FOUTEN},
+        description="De inwoner trekt de toestemming in (vastgelegd door verwijzer of "
+        "ontvangende organisatie): een open verwijzing wordt ingetrokken en de "
+        "ontvangende organisatie verliest de toegang. Antwoordt met de verwijzing "
+        "zoals u die daarna nog ziet.",
+    )
+    @action(detail=True, methods=["post"], url_path="toestemming-intrekking")
+    def toestemming_intrekking(self, request: Request, uuid: str) -> Response:
+        verwijzing = services.toestemming_withdraw(
+            user=request.user, verwijzing=self._vind(uuid)
+        )
+        return Response(self._detail(verwijzing))

@@ -378,8 +378,16 @@ def test_detail_shows_status_history_and_feedback_but_no_contacts(
     assert "Gaat naar het wandelgroepje op dinsdag." in html
     assert "eerste contact met de inwoner" in html  # history
     assert "huisbezoek" not in html
-    assert "47" not in html
-    viewed = AuditEvent.objects.get(event="verwijzing.viewed")
+    # The contacts table (duration in its own cell) is not on this page,
+    # while the receiving organisation's page does show it.
+    assert '<td class="getal">47</td>' not in html
+    brug = Client()
+    login_with_2fa(brug, keten.brugfunctionaris)
+    brug_html = _html(brug.get(f"/verwijzingen/{verwijzing.uuid}/"))
+    assert '<td class="getal">47</td>' in brug_html
+    viewed = AuditEvent.objects.get(
+        event="verwijzing.viewed", actor=keten.verwijzer
+    )
     assert viewed.actor == keten.verwijzer
     assert viewed.extra == {"reden": Leesreden.OPVOLGING.value}
     # Only the verwijzer's own step is offered: nothing while in progress.

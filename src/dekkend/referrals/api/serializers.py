@@ -173,6 +173,11 @@ class TerugkoppelingSerializer(serializers.Serializer[Any]):
     aanDeSlagMet = serializers.CharField(source="aan_de_slag_met")
     geholpen = serializers.BooleanField(allow_null=True)
     verstuurdOp = serializers.DateTimeField(source="verstuurd_op")
+    gelezenOp = serializers.DateTimeField(
+        source="gelezen_op",
+        allow_null=True,
+        help_text="Wanneer de verwijzer de terugkoppeling las (leeg: nog niet).",
+    )
 
 
 class VerwijzingSerializer(serializers.Serializer[Any]):

@@ -118,9 +118,12 @@ class UitvoeringMixin(VerwijzingBasis):
     @action(detail=True, methods=["get"], pagination_class=None)
     def terugkoppelingen(self, request: Request, uuid: str) -> Response:
         verwijzing, _rol = self._lees(uuid)
-        return Response(
-            TerugkoppelingSerializer(verwijzing.terugkoppelingen.all(), many=True).data
-        )
+        data = TerugkoppelingSerializer(
+            verwijzing.terugkoppelingen.all(), many=True
+        ).data
+        # The referrer has now read it (a no-op for the receiving organisation).
+        services.terugkoppelingen_mark_read(user=request.user, verwijzing=verwijzing)
+        return Response(data)
 
     @extend_schema(
         request=inputs.TerugkoppelingInvoerSerializer,

@@ -25,6 +25,7 @@ from dekkend.referrals.services.reminders import (
 from dekkend.referrals.services.uitvoering import (
     contact_record,
     terugkoppeling_send,
+    terugkoppelingen_mark_read,
     verbinding_record,
 )
 from dekkend.referrals.services.verwijzing import (
@@ -48,6 +49,7 @@ __all__ = [
     "terugkoppeling_deadline",
     "terugkoppeling_reminders_send",
     "terugkoppeling_send",
+    "terugkoppelingen_mark_read",
     "toestemming_withdraw",
     "verbinding_record",
     "verwijzing_anonymise",

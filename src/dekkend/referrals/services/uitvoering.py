@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What the brugfunctionaris records: contacts (vraagverheldering),
-connections to offers and feedback to the referrer (003 §4 steps 2–4)."""
+connections to offers and feedback to the referrer (003 §4 steps 2–4); and
+the referrer's reading of that feedback, which closes the loop."""
 
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +24,7 @@ from dekkend.referrals.models import (
     Verbinding,
     Verwijzing,
 )
+from dekkend.referrals.permissions import is_verwijzer_of
 from dekkend.referrals.services.base import (
     ACTIVE,
     _apply,
@@ -179,3 +181,22 @@ def terugkoppeling_send(
         lambda: notifications.verwijzer_notify(verwijzing, soort="terugkoppeling")
     )
     return terugkoppeling
+
+
+@transaction.atomic
+def terugkoppelingen_mark_read(
+    *, user: Any, verwijzing: Verwijzing, now: datetime | None = None
+) -> int:
+    """The referrer has read the feedback shown to them: stamp `gelezen_op`
+    on what was unread, so the receiving organisation sees the loop closed.
+    Only the referrer marks; for anyone else this does nothing. Returns the
+    number marked."""
+    if not is_verwijzer_of(user, verwijzing):
+        return 0
+    now = now or timezone.now()
+    marked = Terugkoppeling.objects.filter(
+        verwijzing=verwijzing, gelezen_op__isnull=True, verstuurd_op__lte=now
+    ).update(gelezen_op=now)
+    if marked:
+        record("terugkoppeling.read", user, verwijzing, {"aantal": marked})
+    return marked

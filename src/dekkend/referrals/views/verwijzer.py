@@ -103,6 +103,7 @@ def mijn_detail_render(
         )
     except Verwijzing.DoesNotExist:
         raise Http404(_("Verwijzing niet gevonden.")) from None
+    services.terugkoppelingen_mark_read(user=request.user, verwijzing=verwijzing)
     acties = []
     for actie in toegestane_acties(request.user, verwijzing):
         form = (

@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from dekkend.monitoring import views
 
 app_name = "monitoring"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("verwijzen/", views.verwijzen, name="verwijzen"),
+    path("verwijzen/export.xlsx", views.export, name="verwijzen-export"),
+]

@@ -1,4 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from dekkend.monitoring.api.views import VerwijsIndicatorenView
+
+urlpatterns = [
+    path(
+        "verwijzingsindicatoren/",
+        VerwijsIndicatorenView.as_view(),
+        name="verwijzingsindicatoren",
+    ),
+]

@@ -12,11 +12,16 @@ shown outside the referral module. Inputs and results are frozen dataclasses;
 the reference date is a parameter, never the clock.
 
 Modules: `model` (inputs), `results` (results and their JSON), `referrals` (the arithmetic),
-`suppression` (small numbers), `workdays` (working days and Dutch holidays).
-Reading referrals from the database belongs in an adapter of the referral
-app, not here.
+`counts` (the same figures from counts per area, the form a database adapter
+aggregates to), `suppression` (small numbers), `workdays` (working days and
+Dutch holidays). Reading referrals from the database belongs in an adapter
+outside this package (`monitoring.facts`), not here.
 """
 
+from dekkend.monitoring.indicators.counts import (
+    ReferralCounts,
+    raw_indicators_from_counts,
+)
 from dekkend.monitoring.indicators.model import (
     IndicatorParameters,
     ReferralArrays,
@@ -50,6 +55,7 @@ __all__ = [
     "RawAreaFigures",
     "RawIndicators",
     "ReferralArrays",
+    "ReferralCounts",
     "RegionIndicators",
     "VerwijzingFeit",
     "deadline",
@@ -59,6 +65,7 @@ __all__ = [
     "indicators_from_facts",
     "publish",
     "raw_indicators_from_arrays",
+    "raw_indicators_from_counts",
     "raw_indicators_from_facts",
     "werkdagen_tussen",
 ]

@@ -7,7 +7,9 @@ and feedback to the referrer (steps 2 and 4), against the target of 60
 referrals per 10,000 inhabitants a year (003 §7). The core works on NumPy
 arrays (`raw_indicators_from_arrays`) and handles a million referrals in a
 fraction of a second; `indicators_from_facts` converts `VerwijzingFeit`
-objects and calls it.
+objects and calls it. Both count per gemeente and leave the figures to
+`counts.raw_indicators_from_counts`, which a database adapter that counts in
+SQL calls directly (it must count the same way).
 
 Definitions (all over the referrals sent in the period, `aangemaakt_op` from
 `start` to `min(end, peildatum)`, whose resident lives in one of the region's
@@ -49,8 +51,11 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 import numpy as np
-import numpy.typing as npt
 
+from dekkend.monitoring.indicators.counts import (
+    ReferralCounts,
+    raw_indicators_from_counts,
+)
 from dekkend.monitoring.indicators.model import (
     BoolArray,
     DayArray,
@@ -59,15 +64,9 @@ from dekkend.monitoring.indicators.model import (
     ReferralArrays,
     VerwijzingFeit,
 )
-from dekkend.monitoring.indicators.results import (
-    RawAreaFigures,
-    RawIndicators,
-    RegionIndicators,
-)
+from dekkend.monitoring.indicators.results import RawIndicators, RegionIndicators
 from dekkend.monitoring.indicators.suppression import publish
 from dekkend.monitoring.indicators.workdays import deadlines, dutch_holidays_between
-
-FloatArray = npt.NDArray[np.float64]
 
 
 def facts_to_arrays(facts: Iterable[VerwijzingFeit]) -> ReferralArrays:
@@ -79,29 +78,6 @@ def _known_by(days: DayArray, peildatum: np.datetime64) -> BoolArray:
     """True where the event happened on or before peildatum (NaT: False)."""
     known: BoolArray = days <= peildatum
     return known
-
-
-def _group_medians(groups: IntArray, values: IntArray, n_groups: int) -> FloatArray:
-    """Median of `values` per group (NaN for an empty group), by one sort."""
-    medians = np.full(n_groups, np.nan)
-    if values.size == 0:
-        return medians
-    shift = np.int64(values.min())
-    # Group in the high bits, value in the low 32: one sort orders both.
-    keys = (groups.astype(np.int64) << 32) | (values - shift).astype(np.int64)
-    keys.sort()
-    ordered = (keys & np.int64(0xFFFFFFFF)) + shift
-    sizes = np.bincount(groups, minlength=n_groups)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    present = sizes > 0
-    low = starts[present] + (sizes[present] - 1) // 2
-    high = starts[present] + sizes[present] // 2
-    medians[present] = (ordered[low] + ordered[high]) / 2.0
-    return medians
-
-
-def _share(numerator: int, denominator: int) -> float | None:
-    return numerator / denominator if denominator else None
 
 
 def raw_indicators_from_arrays(
@@ -147,8 +123,6 @@ def raw_indicators_from_arrays(
         counts: IntArray = np.bincount(selected, minlength=n_groups).astype(np.int64)
         return counts
 
-    referrals = per_group()
-
     # Step 2: first contact.
     contact = arrays.eerste_contact_op[keep]
     has_contact = _known_by(contact, peil)
@@ -156,9 +130,6 @@ def raw_indicators_from_arrays(
     if contact_days.size and int(contact_days.max()) - int(contact_days.min()) >= 2**31:
         raise ValueError("first-contact days span more than 2**31")
     contact_groups = group[has_contact]
-    medians = _group_medians(contact_groups, contact_days, n_groups)
-    n_contact = per_group(has_contact)
-    total_median = float(np.median(contact_days)) if contact_days.size else None
 
     # Steps 2 and 4: first feedback within the term.
     status = arrays.status_idx[keep]
@@ -176,15 +147,10 @@ def raw_indicators_from_arrays(
     on_time = owes & has_feedback & (feedback <= due)
     overdue = owes & ~has_feedback & (peil > due)
     assessed = owes & (has_feedback | overdue)
-    n_on_time = per_group(on_time)
-    n_assessed = per_group(assessed)
-    n_overdue = per_group(overdue)
 
     # Step 4: closing with feedback.
     closed = _known_by(arrays.afgesloten_op[keep], peil)
     closed_with_feedback = closed & arrays.terugkoppeling_bij_afsluiten[keep]
-    n_closed = per_group(closed)
-    n_closed_with_feedback = per_group(closed_with_feedback)
 
     # Step 3: connections per kind, outcomes per code.
     connected = arrays.verbonden[keep]
@@ -203,65 +169,23 @@ def raw_indicators_from_arrays(
         .reshape(n_groups, n_outcomes)
     )
 
-    years = parameters.periode_jaren
-    target_per_10k = parameters.streefwaarde_per_10k
-
-    def area(
-        code: str | None,
-        inhabitants: int,
-        i: int | None,
-        median: float | None,
-    ) -> RawAreaFigures:
-        def pick(values: IntArray) -> int:
-            return int(values.sum()) if i is None else int(values[i])
-
-        count = pick(referrals)
-        person_years = inhabitants * years
-        target = target_per_10k * person_years / 10_000
-        kinds = per_kind.sum(axis=0) if i is None else per_kind[i]
-        outcomes = per_outcome.sum(axis=0) if i is None else per_outcome[i]
-        return RawAreaFigures(
-            gemeentecode=code,
-            inwoners=inhabitants,
-            verwijzingen=count,
-            verwijzingen_per_10k=(
-                count * 10_000 / person_years if person_years > 0 else None
-            ),
-            streefwaarde_verwijzingen=target,
-            aandeel_van_streefwaarde=count / target if target > 0 else None,
-            n_eerste_contact=pick(n_contact),
-            mediaan_dagen_tot_eerste_contact=median,
-            n_terugkoppeling_beoordeeld=pick(n_assessed),
-            n_terugkoppeling_op_tijd=pick(n_on_time),
-            aandeel_eerste_terugkoppeling_op_tijd=_share(
-                pick(n_on_time), pick(n_assessed)
-            ),
-            n_afgesloten=pick(n_closed),
-            n_afgesloten_met_terugkoppeling=pick(n_closed_with_feedback),
-            aandeel_afgesloten_met_terugkoppeling=_share(
-                pick(n_closed_with_feedback), pick(n_closed)
-            ),
-            te_laat_zonder_terugkoppeling=pick(n_overdue),
-            verbindingen_per_soort=tuple(
-                (soort, int(n)) for soort, n in zip(arrays.soorten, kinds, strict=True)
-            ),
-            uitkomsten=tuple(
-                (code_, int(n))
-                for code_, n in zip(arrays.uitkomsten, outcomes, strict=True)
-            ),
-        )
-
-    gemeenten = tuple(
-        area(
-            code,
-            int(inwoners[code]),
-            i,
-            None if np.isnan(medians[i]) else float(medians[i]),
-        )
-        for i, code in enumerate(codes)
+    counts = ReferralCounts(
+        gebieden=codes,
+        verwijzingen=per_group(),
+        n_terugkoppeling_op_tijd=per_group(on_time),
+        n_terugkoppeling_beoordeeld=per_group(assessed),
+        te_laat_zonder_terugkoppeling=per_group(overdue),
+        n_afgesloten=per_group(closed),
+        n_afgesloten_met_terugkoppeling=per_group(closed_with_feedback),
+        soorten=arrays.soorten,
+        verbonden=per_kind,
+        uitkomsten=arrays.uitkomsten,
+        per_uitkomst=per_outcome,
+        contact_gebied=contact_groups,
+        contact_dagen=contact_days,
+        contact_aantal=np.ones(len(contact_days), dtype=np.int64),
     )
-    totaal = area(None, sum(int(n) for n in inwoners.values()), None, total_median)
-    return RawIndicators(parameters=parameters, totaal=totaal, gemeenten=gemeenten)
+    return raw_indicators_from_counts(counts, inwoners, parameters)
 
 
 def _holidays(parameters: IndicatorParameters, created: DayArray) -> list[date]:

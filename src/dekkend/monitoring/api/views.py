@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""GET /api/v1/verwijzingsindicatoren/: the referral indicators of a region,
+or of every region of a division for the national monitor. Suppressed
+aggregates only, the same JSON as `dekkend referral-indicators --json`."""
+
+from typing import Any
+
+from django.utils import timezone
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from dekkend.api.errors import ProblemSerializer
+from dekkend.monitoring.api.serializers import (
+    IndicatorenQuerySerializer,
+    VerwijsIndicatorenSerializer,
+)
+from dekkend.monitoring.permissions import (
+    can_view_any_indicatoren,
+    can_view_indicatoren,
+)
+from dekkend.monitoring.selectors import referral_indicators, standaard_jaar
+from dekkend.regions.models import Indeling
+from dekkend.regions.selectors import regio_find
+
+
+class CanViewIndicatoren(BasePermission):
+    """The region or national role; which region is checked per request."""
+
+    message = "U mag de verwijsindicatoren niet zien."
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return can_view_any_indicatoren(request.user)
+
+
+class VerwijsIndicatorenView(APIView):
+    permission_classes = [IsAuthenticated, CanViewIndicatoren]
+
+    @extend_schema(
+        tags=["monitoring"],
+        operation_id="verwijzingsindicatoren_retrieve",
+        parameters=[IndicatorenQuerySerializer],
+        responses={
+            200: VerwijsIndicatorenSerializer,
+            400: ProblemSerializer,
+            403: OpenApiResponse(
+                ProblemSerializer,
+                description="Niet ingelogd, geen indicatorrol, of een andere regio.",
+            ),
+            404: ProblemSerializer,
+        },
+        description=(
+            "Verwijsindicatoren van sociaal verwijzen per kalenderjaar: per gemeente "
+            "van een regio, of (zonder `regio`, alleen voor de landelijke monitor) per "
+            "regio van de indeling. Cellen onder de drempel zijn `null` met "
+            "`…_onderdrukt: true`. Standaardjaar: het laatste volledige jaar."
+        ),
+    )
+    def get(self, request: Request) -> Response:
+        query = IndicatorenQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        d = query.validated_data
+        indeling = Indeling.objects.filter(naam=d["indeling"]).first()
+        if indeling is None:
+            raise NotFound("Indeling niet gevonden.")
+        regio = None
+        if d.get("regio"):
+            regio = regio_find(indeling=indeling.naam, code_of_naam=d["regio"])
+            if regio is None:
+                raise NotFound("Regio niet gevonden in deze indeling.")
+        if not can_view_indicatoren(request.user, regio):
+            raise PermissionDenied(
+                "U mag de indicatoren van alle regio's niet zien."
+                if regio is None
+                else "U mag de indicatoren van deze regio niet zien."
+            )
+        jaar = d.get("jaar") or standaard_jaar(vandaag=timezone.localdate())
+        result = referral_indicators(indeling=indeling, regio=regio, jaar=jaar)
+        return Response(result.as_dict())

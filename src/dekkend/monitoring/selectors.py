@@ -1,0 +1,238 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of the monitoring app: the published referral indicators of a
+region (per gemeente and in total) or of a whole division (per region and in
+total), for the page, the export, the API and the command line.
+
+Everything returned has passed small-number suppression
+(`indicators.suppression`); exact counts never leave this module. Who may
+see which region is decided by the callers with
+`permissions.can_view_indicatoren`; the command line is trusted.
+"""
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Min
+from django.utils import timezone
+
+from dekkend.coverage.selectors import parameters_for
+from dekkend.monitoring import facts
+from dekkend.monitoring.indicators import (
+    IndicatorParameters,
+    RegionIndicators,
+    publish,
+    raw_indicators_from_counts,
+)
+from dekkend.referrals.models import RegioInstelling, Verwijzing
+from dekkend.regions.constants import INDELING_ZORGKANTOOR
+from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente, RegioLid
+
+# The parameter of the coverage analysis that holds the referral target
+# (003 §7: 60 referrals per 10,000 inhabitants a year).
+STREEFWAARDE_SLEUTEL = "sv_verwijzingen_per_10k"
+STANDAARD_TERMIJN_WERKDAGEN = RegioInstelling._meta.get_field(
+    "termijn_eerste_terugkoppeling_werkdagen"
+).get_default()
+
+
+@dataclass(frozen=True)
+class VerwijsIndicatoren:
+    """The published indicators of one region or of a whole division.
+
+    `indicatoren.gemeenten` holds one row per gemeente of the region, or one
+    row per region in the national view; its `gemeentecode` is then the
+    region's code. `namen` gives the name of every row's code.
+    """
+
+    indeling: Indeling
+    regio: Regio | None
+    jaar: int
+    peildatum: date
+    indicatoren: RegionIndicators
+    namen: Mapping[str, str]
+    termijnen_werkdagen: tuple[int, ...]  # every feedback term that applied
+
+    @property
+    def landelijk(self) -> bool:
+        return self.regio is None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON of `dekkend referral-indicators --json` and the API:
+        suppressed cells are null with a `…_onderdrukt` flag beside them."""
+        data = self.indicatoren.as_dict(gemeentenamen=self.namen, with_parameters=True)
+        rows = data.pop("gemeenten")
+        data["parameters"]["termijnen_werkdagen"] = list(self.termijnen_werkdagen)
+        out: dict[str, Any] = {
+            "indeling": self.indeling.naam,
+            "niveau": "landelijk" if self.landelijk else "regio",
+            "regiocode": None if self.regio is None else self.regio.code,
+            "jaar": self.jaar,
+            **data,
+        }
+        if self.landelijk:
+            out["regios"] = [
+                {"regiocode": row.pop("gemeentecode"), **row} for row in rows
+            ]
+        else:
+            out["gemeenten"] = rows
+        return out
+
+
+def _termijn(regio: Regio) -> int:
+    termijn = (
+        RegioInstelling.objects.filter(regio=regio)
+        .values_list("termijn_eerste_terugkoppeling_werkdagen", flat=True)
+        .first()
+    )
+    return STANDAARD_TERMIJN_WERKDAGEN if termijn is None else termijn
+
+
+def referral_indicators(
+    *,
+    indeling: Indeling,
+    regio: Regio | None,
+    jaar: int,
+    peildatum: date | None = None,
+) -> VerwijsIndicatoren:
+    """The referral indicators of calendar year `jaar`.
+
+    Args:
+        indeling: the division; `regio` must belong to it.
+        regio: a region: one row per gemeente, against the region's own
+            target and feedback term (`RegioInstelling`, default 10 working
+            days). None: every region of the division, one row each, against
+            the national target, each region counted with its own term.
+        jaar: the calendar year of sending.
+        peildatum: what is known on this day counts (default: today); for
+            the current year the rate is annualised over the days observed.
+
+    Raises:
+        ValueError: when `regio` is not in `indeling`.
+    """
+    peildatum = peildatum or timezone.localdate()
+    if regio is not None and regio.indeling_id != indeling.pk:
+        raise ValueError("regio is not part of this indeling")
+    if regio is not None:
+        return _regional(indeling, regio, jaar, peildatum)
+    return _national(indeling, jaar, peildatum)
+
+
+def _regional(
+    indeling: Indeling, regio: Regio, jaar: int, peildatum: date
+) -> VerwijsIndicatoren:
+    gemeenten = list(
+        Gemeente.objects.filter(regiogemeente__regio=regio)
+        .only("pk", "code", "naam")
+        .order_by("code")
+    )
+    termijn = _termijn(regio)
+    parameters = IndicatorParameters.kalenderjaar(
+        regio.naam,
+        jaar,
+        peildatum=peildatum,
+        termijn_werkdagen=termijn,
+        streefwaarde_per_10k=float(parameters_for(regio)[STREEFWAARDE_SLEUTEL]),
+    )
+    counts = facts.referral_counts(gemeenten=gemeenten, parameters=parameters)
+    inwoners = facts.inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
+    raw = raw_indicators_from_counts(counts, inwoners, parameters)
+    return VerwijsIndicatoren(
+        indeling=indeling,
+        regio=regio,
+        jaar=jaar,
+        peildatum=peildatum,
+        indicatoren=publish(raw),
+        namen={g.code: g.naam for g in gemeenten},
+        termijnen_werkdagen=(termijn,),
+    )
+
+
+def _national(indeling: Indeling, jaar: int, peildatum: date) -> VerwijsIndicatoren:
+    regios = list(Regio.objects.filter(indeling=indeling).order_by("code"))
+    termijnen = dict(
+        RegioInstelling.objects.filter(regio__in=regios).values_list(
+            "regio_id", "termijn_eerste_terugkoppeling_werkdagen"
+        )
+    )
+    leden: dict[str, list[str]] = defaultdict(list)
+    gemeenten: list[Gemeente] = []
+    termijn_per_gemeente: dict[str, int] = {}
+    for lid in (
+        RegioGemeente.objects.filter(indeling=indeling)
+        .select_related("gemeente", "regio")
+        .only("regio__code", "regio_id", "gemeente__code", "gemeente__naam")
+        .order_by("gemeente__code")
+    ):
+        gemeenten.append(lid.gemeente)
+        leden[lid.regio.code].append(lid.gemeente.code)
+        termijn_per_gemeente[lid.gemeente.code] = termijnen.get(
+            lid.regio_id, STANDAARD_TERMIJN_WERKDAGEN
+        )
+    parameters = IndicatorParameters.kalenderjaar(
+        indeling.titel,
+        jaar,
+        peildatum=peildatum,
+        termijn_werkdagen=STANDAARD_TERMIJN_WERKDAGEN,
+        streefwaarde_per_10k=float(parameters_for(None)[STREEFWAARDE_SLEUTEL]),
+    )
+    counts = facts.referral_counts(
+        gemeenten=gemeenten, parameters=parameters, termijnen=termijn_per_gemeente
+    )
+    per_gemeente = facts.inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
+    inwoners = {
+        r.code: sum(per_gemeente[code] for code in leden.get(r.code, ()))
+        for r in regios
+    }
+    groepen = {r.code: leden.get(r.code, []) for r in regios}
+    raw = raw_indicators_from_counts(counts.regroup(groepen), inwoners, parameters)
+    return VerwijsIndicatoren(
+        indeling=indeling,
+        regio=None,
+        jaar=jaar,
+        peildatum=peildatum,
+        indicatoren=publish(raw),
+        namen={r.code: r.naam for r in regios},
+        termijnen_werkdagen=tuple(sorted(set(termijn_per_gemeente.values())))
+        or (STANDAARD_TERMIJN_WERKDAGEN,),
+    )
+
+
+def beschikbare_jaren(*, vandaag: date | None = None) -> list[int]:
+    """Years to choose from: from the first referral's year to this year,
+    newest first (this year and last year when there are none yet)."""
+    vandaag = vandaag or timezone.localdate()
+    first = Verwijzing.objects.aggregate(eerste=Min("aangemaakt_op"))["eerste"]
+    begin = (
+        vandaag.year - 1
+        if first is None
+        else min(timezone.localdate(first).year, vandaag.year - 1)
+    )
+    return list(range(vandaag.year, begin - 1, -1))
+
+
+def standaard_jaar(*, vandaag: date | None = None) -> int:
+    """The year shown first: the last complete calendar year."""
+    return (vandaag or timezone.localdate()).year - 1
+
+
+def standaard_regio(*, user: Any) -> Regio | None:
+    """The region shown first: the user's own (the first by name in the
+    zorgkantoor division, else in any division); None for the national view
+    of someone without a region."""
+    lidmaatschappen = RegioLid.objects.filter(user=user).select_related(
+        "regio__indeling"
+    )
+    eigen = [lid.regio for lid in lidmaatschappen]
+    eigen.sort(key=lambda r: (r.indeling.naam != INDELING_ZORGKANTOOR, r.naam))
+    return eigen[0] if eigen else None
+
+
+def standaard_indeling() -> Indeling | None:
+    """The division of the national view: the zorgkantoor regions."""
+    return (
+        Indeling.objects.filter(naam=INDELING_ZORGKANTOOR).first()
+        or Indeling.objects.order_by("titel").first()
+    )

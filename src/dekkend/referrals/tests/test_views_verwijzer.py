@@ -385,9 +385,7 @@ def test_detail_shows_status_history_and_feedback_but_no_contacts(
     login_with_2fa(brug, keten.brugfunctionaris)
     brug_html = _html(brug.get(f"/verwijzingen/{verwijzing.uuid}/"))
     assert '<td class="getal">47</td>' in brug_html
-    viewed = AuditEvent.objects.get(
-        event="verwijzing.viewed", actor=keten.verwijzer
-    )
+    viewed = AuditEvent.objects.get(event="verwijzing.viewed", actor=keten.verwijzer)
     assert viewed.actor == keten.verwijzer
     assert viewed.extra == {"reden": Leesreden.OPVOLGING.value}
     # Only the verwijzer's own step is offered: nothing while in progress.

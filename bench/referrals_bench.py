@@ -294,6 +294,7 @@ def _sessions(clients: int) -> list[dict[str, str]]:
 
     def user(username: str, role: str, organisatie_id: int) -> str:
         u, _ = User.objects.get_or_create(username=username)
+        u.beroep = "huisarts" if role == "verwijzer" else "welzijnscoach"
         u.set_unusable_password()
         u.save()
         u.groups.set([role_group(role)])

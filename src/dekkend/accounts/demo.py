@@ -19,6 +19,7 @@ from django.db import transaction
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from dekkend.accounts.constants import Beroep
 from dekkend.accounts.models import User
 from dekkend.accounts.permissions import two_factor_required
 from dekkend.accounts.roles import role_group, roles_sync
@@ -42,6 +43,12 @@ DEMO_USERS = (
     ("demo-regio", "regio", "Beleidsmedewerker regio (demo)"),
     ("demo-landelijk", "landelijk_monitor", "Landelijk monitor (demo)"),
 )
+
+DEMO_BEROEP = {
+    "verwijzer": Beroep.HUISARTS.value,
+    "brugfunctionaris": Beroep.WELZIJNSCOACH.value,
+    "regio": Beroep.BELEID.value,
+}
 
 
 def _account(user: User, role: str, password: str) -> DemoAccount:
@@ -74,6 +81,7 @@ def demo_accounts_create() -> list[DemoAccount]:
         )
         password = secrets.token_urlsafe(12)
         user.set_password(password)
+        user.beroep = DEMO_BEROEP.get(role, "")
         user.save()
         user.groups.set([role_group(role)])
         accounts.append(_account(user, role, password))

@@ -10,10 +10,20 @@ import uuid
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dekkend.accounts.constants import Beroep
 
 
 class User(AbstractUser):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    beroep = models.CharField(
+        _("beroep"),
+        max_length=30,
+        choices=Beroep.choices,
+        blank=True,
+        help_text=_("Bepaalt onder meer of iemand in een regio mag verwijzen."),
+    )
 
     class Meta:
         verbose_name = "gebruiker"

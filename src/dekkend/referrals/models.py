@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dekkend.accounts.constants import VERWIJZENDE_BEROEPEN_STANDAARD
 from dekkend.referrals.constants import (
     ContactSoort,
     Status,
@@ -27,6 +28,10 @@ from dekkend.register.constants import AanbodSoort
 from dekkend.register.models import Aanbod, Organisatie
 
 
+def default_verwijzende_beroepen() -> list[str]:
+    return list(VERWIJZENDE_BEROEPEN_STANDAARD)
+
+
 class RegioInstelling(models.Model):
     """How a region runs sociaal verwijzen (003 §7: regional agreements)."""
 
@@ -37,6 +42,9 @@ class RegioInstelling(models.Model):
         default=10
     )
     bewaartermijn_maanden = models.PositiveSmallIntegerField(default=24)
+    verwijzende_beroepen = models.JSONField(
+        _("beroepen die mogen verwijzen"), default=default_verwijzende_beroepen
+    )
     bsn_toegestaan = models.BooleanField(default=False)
     bsn_grondslag = models.CharField(max_length=300, blank=True)
 

@@ -88,7 +88,11 @@ class World:
 
 
 def _user(name: str, role: str | None, organisatie: Organisatie | None = None) -> User:
-    user = UserFactory(username=f"matrix-{name}", email=f"{name}@example.nl")
+    user = UserFactory(
+        username=f"matrix-{name}",
+        email=f"{name}@example.nl",
+        beroep="huisarts" if role == "verwijzer" else "",
+    )
     if role:
         user.groups.add(role_group(role))
     if organisatie is not None:

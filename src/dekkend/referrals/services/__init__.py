@@ -32,6 +32,7 @@ from dekkend.referrals.services.verwijzing import (
     Inwoner,
     ToestemmingInvoer,
     Voorwaarden,
+    verwijzende_beroepen,
     verwijzing_create,
     verwijzing_transition,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "toestemming_withdraw",
     "verbinding_record",
     "verwijzing_anonymise",
+    "verwijzende_beroepen",
     "verwijzing_create",
     "verwijzing_transition",
     "verwijzingen_anonymise_expired",

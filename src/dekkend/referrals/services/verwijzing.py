@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dekkend.accounts.constants import VERWIJZENDE_BEROEPEN_STANDAARD, Beroep
 from dekkend.audit.services import record
 from dekkend.referrals import notifications, workflow
 from dekkend.referrals.constants import (
@@ -64,6 +65,21 @@ class Voorwaarden:
     geen_ggz: bool
     vraagverheldering_nodig: bool
     onvoldoende_eigen_regie: bool
+
+
+def verwijzende_beroepen(gemeente: Gemeente) -> list[str]:
+    """Professions that may refer residents of `gemeente`: what every region
+    the gemeente lies in agreed (the strictest when divisions differ), or
+    huisarts and POH-GGZ where no region configured it (003 §3)."""
+    lijsten = [
+        set(lijst)
+        for lijst in RegioInstelling.objects.filter(regio__gemeenten=gemeente)
+        .values_list("verwijzende_beroepen", flat=True)
+        .distinct()
+    ]
+    if not lijsten:
+        return list(VERWIJZENDE_BEROEPEN_STANDAARD)
+    return sorted(set.intersection(*lijsten))
 
 
 @transaction.atomic
@@ -157,6 +173,13 @@ def verwijzing_create(
     ).first()
     if inwoner.bsn and instelling is None:
         errors["inwoner_bsn"] = _("Deze regio legt geen BSN vast.")
+    beroepen = verwijzende_beroepen(gemeente)
+    if getattr(user, "beroep", "") not in beroepen:
+        labels = dict(Beroep.choices)
+        errors["gemeente"] = _(
+            "In de regio van deze gemeente verwijzen alleen: %(beroepen)s. Is uw "
+            "beroep niet (goed) vastgelegd? Vraag het de beheerder."
+        ) % {"beroepen": ", ".join(str(labels.get(b, b)) for b in beroepen)}
     werkgebied = (
         Werkgebied.objects.select_related("organisatie")
         .filter(gemeente=gemeente)

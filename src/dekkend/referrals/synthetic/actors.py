@@ -95,6 +95,7 @@ def _users(specs: dict[str, tuple[str, str, int]]) -> dict[str, User]:
                 username=username,
                 first_name="Verwijzer" if role == "verwijzer" else "Brugfunctionaris",
                 last_name=last_name,
+                beroep="huisarts" if role == "verwijzer" else "welzijnscoach",
                 password=password,
             )
             for username, (role, last_name, _) in specs.items()

@@ -73,7 +73,9 @@ def user_with_permissions(
 
 
 def verwijzer_create(organisatie: Organisatie | None = None, **kwargs: Any) -> User:
-    """A first-line professional (huisarts, POH) who may refer."""
+    """A first-line professional (a huisarts unless `beroep` says otherwise)
+    who may refer."""
+    kwargs.setdefault("beroep", "huisarts")
     return user_with_permissions(VERWIJZER_PERMS, organisatie, **kwargs)
 
 

@@ -428,7 +428,7 @@ def test_list_roles_match_the_permission_rules():
     b = verwijzing_send(o.keten)
     services.toestemming_withdraw(user=o.keten.verwijzer, verwijzing=b)
     # One person who refers and works for the receiving organisation.
-    beide = brugfunctionaris_create(o.keten.welzijn)
+    beide = brugfunctionaris_create(o.keten.welzijn, beroep="huisarts")
     beide.user_permissions.add(referral_permission("add_verwijzing"))
     OrganisatieLidFactory(user=beide, organisatie=o.keten.praktijk)
     beide = User.objects.get(pk=beide.pk)

@@ -185,7 +185,7 @@ def test_the_factories_give_exactly_the_referral_permissions():
 
 def test_the_verwijzer_and_brugfunctionaris_roles_grant_the_same_access(keten):
     """Users who get the permissions through their role, as in production."""
-    huisarts = UserFactory()
+    huisarts = UserFactory(beroep="huisarts")
     huisarts.groups.add(role_group("verwijzer"))
     OrganisatieLidFactory(user=huisarts, organisatie=keten.praktijk)
     coach = UserFactory()

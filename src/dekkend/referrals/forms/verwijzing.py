@@ -32,8 +32,12 @@ from dekkend.register.models import Organisatie
 class VerwijzingForm(forms.Form):
     """A new referral (003 §4.1), with the resident's consent."""
 
+    # Addressed by uuid: a database id would be rendered with a thousands
+    # separator in Dutch ("1.043") and no longer match its choice.
     organisatie = forms.ModelChoiceField(
-        label=_("Verwijzen namens"), queryset=Organisatie.objects.none()
+        label=_("Verwijzen namens"),
+        queryset=Organisatie.objects.none(),
+        to_field_name="uuid",
     )
     inwoner_naam = forms.CharField(label=_("Naam"), max_length=200, required=False)
     inwoner_geboortedatum = datum_field(_("Geboortedatum"), required=False)

@@ -323,7 +323,7 @@ def test_full_walk_across_both_roles(client: Client, keten: Keten) -> None:
     response = verwijzer.post(
         "/verwijzingen/nieuw/",
         {
-            "organisatie": keten.praktijk.pk,
+            "organisatie": str(keten.praktijk.uuid),
             "inwoner_naam": "Sanne Kok",
             "inwoner_telefoon": "06-12345678",
             "inwoner_postcode": "4331 AB",

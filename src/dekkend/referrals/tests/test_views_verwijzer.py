@@ -74,7 +74,7 @@ def _html(response) -> str:
 
 def _geldig(keten: Keten, **changes: object) -> dict[str, object]:
     data: dict[str, object] = {
-        "organisatie": keten.praktijk.pk,
+        "organisatie": str(keten.praktijk.uuid),
         "inwoner_naam": "Pieter Bakker",
         "inwoner_geboortedatum": "03-11-1958",
         "inwoner_telefoon": "0118-654321",
@@ -305,9 +305,9 @@ def test_organisation_is_chosen_among_the_user_s_own(
     assert '<select name="organisatie"' in html
     assert "Gezondheidscentrum Dauwendaele" in html
     assert "Praktijk Elders" not in html
-    response = client.post(NIEUW, _geldig(keten, organisatie=vreemd.pk))
+    response = client.post(NIEUW, _geldig(keten, organisatie=str(vreemd.uuid)))
     assert response.status_code == 400
-    response = client.post(NIEUW, _geldig(keten, organisatie=tweede.pk))
+    response = client.post(NIEUW, _geldig(keten, organisatie=str(tweede.uuid)))
     assert Verwijzing.objects.get().verwijzer_organisatie == tweede
 
 
@@ -487,3 +487,12 @@ def test_the_verwijzer_reads_a_return_reason_but_not_a_pause_reason(
     )
     assert "ziekenhuis" not in _html(als_verwijzer.get(f"{MIJN}{gepauzeerd.uuid}/"))
     assert "POH-GGZ" in _html(als_verwijzer.get(f"{MIJN}{teruggestuurd.uuid}/"))
+
+
+def test_the_practice_is_sent_by_uuid_not_by_a_localised_id(
+    als_verwijzer: Client, keten: Keten
+) -> None:
+    """A database id of 1043 renders as "1.043" in Dutch; the form must not
+    depend on it."""
+    html = _html(als_verwijzer.get(NIEUW))
+    assert f'name="organisatie" value="{keten.praktijk.uuid}"' in html

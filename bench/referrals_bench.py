@@ -54,9 +54,13 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search_api import (  # noqa: E402
+from harness import (  # noqa: E402
+    dekkend,
+    django_env,
     free_port,
+    gunicorn_command,
     machine_busy_seconds,
+    serving,
     tree_cpu_seconds,
 )
 
@@ -164,23 +168,6 @@ def bench_database(database_url: str) -> str:
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def django_env(database_url: str, workdir: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="dekkend.conf.dev",
-        DATABASE_URL=database_url,
-        DEKKEND_DEBUG="0",
-        DEKKEND_VAR_DIR=str(workdir),
-        DEKKEND_ALLOWED_HOSTS="127.0.0.1",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
-def dekkend(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "dekkend", *args], env=env, check=True)
 
 
 def helper(env: dict[str, str], name: str, **kwargs: Any) -> Any:
@@ -369,33 +356,9 @@ def gunicorn(
 ) -> Iterator[tuple[str, int]]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "gunicorn", "dekkend.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
-        "--workers", str(args.workers), "--threads", str(args.threads),
-        "--keep-alive", "30", "--backlog", "256", "--log-level", "warning",
-    ]  # fmt: skip
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit(f"gunicorn exited with code {proc.returncode}")
-            try:
-                httpx.get(base + PROBE_PATH, timeout=5)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("gunicorn did not answer within 60 s") from None
-                time.sleep(0.2)
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    command = gunicorn_command(port, "gthread", args.workers, args.threads)
+    with serving(command, env, base, PROBE_PATH, require_ok=False) as pid:
+        yield base, pid
 
 
 @dataclass

@@ -30,7 +30,6 @@ import itertools
 import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,6 +43,15 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
+from harness import (
+    dekkend,
+    django_env,
+    free_port,
+    gunicorn_command,
+    machine_busy_seconds,
+    serving,
+    tree_cpu_seconds,
+)
 
 SEARCH_PATH = "/api/v1/steunpunten/zoeken/"
 TARGET_P95_MS = 30.0
@@ -212,23 +220,6 @@ def analyze(database_url: str) -> None:
 
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute("ANALYZE")
-
-
-def django_env(database_url: str, workdir: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="dekkend.conf.dev",
-        DATABASE_URL=database_url,
-        DEKKEND_DEBUG="0",
-        DEKKEND_VAR_DIR=str(workdir),
-        DEKKEND_ALLOWED_HOSTS="127.0.0.1",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
-def dekkend(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "dekkend", *args], env=env, check=True)
 
 
 def helper(
@@ -415,41 +406,6 @@ def _profile(n: int, postcodes: list[str]) -> None:
 # Server
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def tree_cpu_seconds(root: int) -> float | None:
-    """User+system CPU seconds of process `root` and its children (Linux /proc);
-    None where /proc is not available."""
-    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    total, found = 0.0, False
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue
-        fields = text[text.rindex(")") + 2 :].split()
-        pid, ppid = int(stat.parent.name), int(fields[1])
-        if pid == root or ppid == root:
-            found = True
-            total += (int(fields[11]) + int(fields[12])) / ticks
-    return total if found else None
-
-
-def machine_busy_seconds() -> float | None:
-    """CPU seconds all CPUs spent busy since boot (Linux /proc/stat)."""
-    try:
-        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-    except OSError:
-        return None
-    ticks = [int(f) for f in fields[:8]]
-    idle = ticks[3] + ticks[4]  # idle + iowait
-    return (sum(ticks) - idle) / os.sysconf("SC_CLK_TCK")
-
-
 def server_command(args: argparse.Namespace, port: int) -> list[str]:
     if args.server == "runserver":
         return [
@@ -460,26 +416,7 @@ def server_command(args: argparse.Namespace, port: int) -> list[str]:
             f"127.0.0.1:{port}",
             "--noreload",
         ]
-    return [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "dekkend.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--worker-class",
-        args.worker_class,
-        "--workers",
-        str(args.workers),
-        "--threads",
-        str(args.threads),
-        "--keep-alive",
-        "30",
-        "--backlog",
-        "256",
-        "--log-level",
-        "warning",
-    ]
+    return gunicorn_command(port, args.worker_class, args.workers, args.threads)
 
 
 @contextlib.contextmanager
@@ -490,29 +427,9 @@ def running_server(
     Yields its base URL and process id."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(server_command(args, port), env=env)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit(f"The server exited with code {proc.returncode}")
-            try:
-                r = httpx.get(f"{base}{SEARCH_PATH}", params={"postcode": probe})
-                if r.status_code == 200:
-                    break
-                raise SystemExit(f"The server answered {r.status_code}: {r.text[:300]}")
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("The server did not answer within 60 s") from None
-                time.sleep(0.2)
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    probe_path = f"{SEARCH_PATH}?postcode={probe}"
+    with serving(server_command(args, port), env, base, probe_path) as pid:
+        yield base, pid
 
 
 # --------------------------------------------------------------------------

@@ -21,22 +21,19 @@ from typing import Any
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from django.utils import timezone
 
 import pytest
 
 from dekkend.accounts.models import User
 from dekkend.accounts.roles import role_group
 from dekkend.accounts.testing import login_with_2fa
-from dekkend.referrals import services, workflow
-from dekkend.referrals.constants import ContactSoort, Probleem
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.tests.factories import (
     Keten,
     PraktijkFactory,
     WelzijnsorganisatieFactory,
     WerkgebiedFactory,
-    verwijzing_send,
+    verwijzing_in_behandeling,
 )
 from dekkend.regions.models import Gemeente, Regio, RegioLid
 from dekkend.register.models import Organisatie, OrganisatieLid, Steunpunt
@@ -116,25 +113,6 @@ def _chain(gemeente: Gemeente, suffix: str) -> Keten:
     )
 
 
-def _in_progress(keten: Keten) -> Verwijzing:
-    """A referral accepted and contacted, so that every step is possible."""
-    verwijzing = verwijzing_send(keten, now=timezone.now())
-    services.verwijzing_transition(
-        user=keten.brugfunctionaris,
-        verwijzing=verwijzing,
-        actie=workflow.Actie.ACCEPTEREN,
-    )
-    services.contact_record(
-        user=keten.brugfunctionaris,
-        verwijzing=verwijzing,
-        soort=ContactSoort.GESPREK.value,
-        datum=verwijzing.aangemaakt_op.date(),
-        duur_minuten=30,
-        leefgebieden=[Probleem.EENZAAMHEID.value],
-    )
-    return Verwijzing.objects.get(pk=verwijzing.pk)
-
-
 @pytest.fixture
 def world() -> World:
     middelburg = Gemeente.objects.get(code="GM0687")
@@ -177,8 +155,8 @@ def world() -> World:
     RegioLid.objects.create(user=users["regio_ander"], regio=regio_b)
     return World(
         users=users,
-        verwijzing_a=_in_progress(a),
-        verwijzing_b=_in_progress(b),
+        verwijzing_a=verwijzing_in_behandeling(a),
+        verwijzing_b=verwijzing_in_behandeling(b),
         regio_a=regio_a,
         regio_b=regio_b,
         steunpunt=steunpunt,

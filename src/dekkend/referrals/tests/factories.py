@@ -16,12 +16,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 import factory
 
 from dekkend.accounts.models import User
-from dekkend.referrals import services
+from dekkend.accounts.roles import role_group
+from dekkend.referrals import services, workflow
 from dekkend.referrals.constants import (
+    ContactSoort,
     Probleem,
     Status,
     ToestemmingGever,
@@ -242,3 +245,34 @@ def verwijzing_send(keten: Keten, now: datetime = T0, **kwargs: Any) -> Verwijzi
     }
     values.update(kwargs)
     return services.verwijzing_create(**values)
+
+
+def met_rollen(keten: Keten) -> Keten:
+    """Give the chain's users their real role groups as well (pages and
+    menus check the roles of PRODUCT.md), re-fetched for a fresh
+    permission cache."""
+    keten.verwijzer.groups.add(role_group("verwijzer"))
+    keten.brugfunctionaris.groups.add(role_group("brugfunctionaris"))
+    keten.verwijzer = User.objects.get(pk=keten.verwijzer.pk)
+    keten.brugfunctionaris = User.objects.get(pk=keten.brugfunctionaris.pk)
+    return keten
+
+
+def verwijzing_in_behandeling(keten: Keten) -> Verwijzing:
+    """A referral sent and accepted today with a first contact, so that every
+    later step is possible (dates are checked against today)."""
+    verwijzing = verwijzing_send(keten, now=timezone.now())
+    services.verwijzing_transition(
+        user=keten.brugfunctionaris,
+        verwijzing=verwijzing,
+        actie=workflow.Actie.ACCEPTEREN,
+    )
+    services.contact_record(
+        user=keten.brugfunctionaris,
+        verwijzing=verwijzing,
+        soort=ContactSoort.GESPREK.value,
+        datum=timezone.localdate(),
+        duur_minuten=30,
+        leefgebieden=[Probleem.EENZAAMHEID.value],
+    )
+    return Verwijzing.objects.get(pk=verwijzing.pk)

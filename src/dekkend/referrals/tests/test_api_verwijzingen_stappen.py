@@ -14,7 +14,7 @@ import pytest
 from dekkend.audit.models import AuditEvent
 from dekkend.referrals import services, workflow
 from dekkend.referrals.models import StatusWijziging, Verwijzing
-from dekkend.referrals.tests.factories import verwijzing_send
+from dekkend.referrals.tests.factories import verwijzing_in_behandeling, verwijzing_send
 from dekkend.referrals.tests.test_api_verwijzingen import (
     URL,
     Opzet,
@@ -36,23 +36,6 @@ def _post(client: Any, url: str, data: dict[str, Any] | None = None) -> Any:
 def _verstuurd(o: Opzet) -> Verwijzing:
     """A referral sent today (the API checks dates against today)."""
     return verwijzing_send(o.keten, now=timezone.now())
-
-
-def _in_behandeling(o: Opzet) -> Verwijzing:
-    verwijzing = _verstuurd(o)
-    b = o.keten.brugfunctionaris
-    services.verwijzing_transition(
-        user=b, verwijzing=verwijzing, actie=workflow.Actie.ACCEPTEREN
-    )
-    services.contact_record(
-        user=b,
-        verwijzing=verwijzing,
-        soort="gesprek",
-        datum=timezone.localdate(),
-        duur_minuten=30,
-        leefgebieden=[],
-    )
-    return verwijzing
 
 
 def test_the_whole_walk_over_the_api():
@@ -241,7 +224,7 @@ def test_invalid_step_input(data, field):
 
 def test_the_verwijzer_sees_reasons_addressed_to_them_not_internal_ones():
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     url = f"{URL}{verwijzing.uuid}/statussen/"
     assert (
         _post(o.brug, url, {"actie": "pauzeren", "reden": "Opname."}).status_code == 201
@@ -309,7 +292,7 @@ def test_connection_needs_a_first_contact_and_an_offer():
     )
     body = problem(_post(o.brug, url, {"soort": "overig", "omschrijving": "x"}), 409)
     assert fields(body) == {"status"}
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     url = f"{URL}{verwijzing.uuid}/verbindingen/"
     unknown = "00000000-0000-0000-0000-000000000000"
     assert fields(problem(_post(o.brug, url, {"aanbod": unknown}), 400)) == {"aanbod"}
@@ -325,7 +308,7 @@ def test_feedback_only_after_contact_and_closing_feedback_only_after_closing():
     url = f"{URL}{verwijzing.uuid}/terugkoppelingen/"
     body = problem(_post(o.brug, url, {"soort": "eerste_contact"}), 400)
     assert fields(body) == {"soort"}
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     url = f"{URL}{verwijzing.uuid}/terugkoppelingen/"
     body = problem(_post(o.brug, url, {"soort": "afsluiting"}), 400)
     assert body["errors"][0]["message"] == "Sluit de verwijzing eerst af."
@@ -338,7 +321,7 @@ def test_feedback_only_after_contact_and_closing_feedback_only_after_closing():
 
 def test_the_verwijzer_records_a_withdrawal():
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     response = _post(o.verwijzer, f"{URL}{verwijzing.uuid}/toestemming-intrekking/")
     assert response.status_code == 200, response.content
     body = response.json()

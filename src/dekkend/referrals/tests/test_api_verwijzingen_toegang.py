@@ -13,16 +13,15 @@ import pytest
 from rest_framework.test import APIClient
 
 from dekkend.accounts.roles import role_group
-from dekkend.referrals import services, workflow
 from dekkend.referrals.models import Contact, Verwijzing
 from dekkend.referrals.tests.factories import (
     referral_permission,
     verwijzer_create,
+    verwijzing_in_behandeling,
     verwijzing_send,
 )
 from dekkend.referrals.tests.test_api_verwijzingen import (
     URL,
-    Opzet,
     client_for,
     opzet,
     payload,
@@ -57,23 +56,6 @@ IDS = [f"{m} {p}" for m, p, _b in ALL]
 OBJECT_IDS = [f"{m} {p}" for m, p, *_ in OBJECT_ENDPOINTS]
 
 
-def _in_behandeling(o: Opzet) -> Verwijzing:
-    verwijzing = verwijzing_send(o.keten, now=timezone.now())
-    b = o.keten.brugfunctionaris
-    services.verwijzing_transition(
-        user=b, verwijzing=verwijzing, actie=workflow.Actie.ACCEPTEREN
-    )
-    services.contact_record(
-        user=b,
-        verwijzing=verwijzing,
-        soort="gesprek",
-        datum=timezone.localdate(),
-        duur_minuten=30,
-        leefgebieden=[],
-    )
-    return verwijzing
-
-
 def _call(client: APIClient, method: str, path: str, body: Any, uuid: str) -> Any:
     url = URL + path.format(uuid=uuid)
     if method == "get":
@@ -85,7 +67,7 @@ def _call(client: APIClient, method: str, path: str, body: Any, uuid: str) -> An
 @pytest.mark.parametrize(("method", "path", "body"), ALL, ids=IDS)
 def test_anonymous_users_are_refused(method, path, body):
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     response = _call(APIClient(), method, path, body, str(verwijzing.uuid))
     assert (
         problem(response, 403)["detail"] == "Authenticatiegegevens zijn niet opgegeven."
@@ -95,7 +77,7 @@ def test_anonymous_users_are_refused(method, path, body):
 @pytest.mark.parametrize(("method", "path", "body"), ALL, ids=IDS)
 def test_a_session_without_two_factor_is_refused(method, path, body):
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     for user, rol in (
         (o.keten.verwijzer, "verwijzer"),
         (o.keten.brugfunctionaris, "brugfunctionaris"),
@@ -111,7 +93,7 @@ def test_a_session_without_two_factor_is_refused(method, path, body):
 @pytest.mark.parametrize(("method", "path", "body"), ALL, ids=IDS)
 def test_roles_without_referral_permissions_are_forbidden(method, path, body):
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     for rol in ("regio", "landelijk_monitor", "lsp_medewerker"):
         client = client_for(UserFactory(), rol)
         response = _call(client, method, path, body, str(verwijzing.uuid))
@@ -133,7 +115,7 @@ def test_a_brugfunctionaris_cannot_send_a_referral():
 )
 def test_the_verwijzer_may_not_see_or_record_the_work(method, path, body, who, code):
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     response = _call(o.verwijzer, method, "{uuid}/" + path, body, str(verwijzing.uuid))
     problem(response, 403)
     assert Contact.objects.count() == 1
@@ -145,7 +127,7 @@ def test_the_verwijzer_may_not_see_or_record_the_work(method, path, body, who, c
 )
 def test_other_organisations_and_verwijzers_get_404(method, path, body, who, code):
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     andere = opzet(Gemeente.objects.get(code="GM0718"))
     collega = client_for(verwijzer_create(o.keten.praktijk), "verwijzer")
     outsiders = [andere.brug]
@@ -164,7 +146,7 @@ def test_other_organisations_and_verwijzers_get_404(method, path, body, who, cod
 )
 def test_the_right_user_succeeds(method, path, body, who, code):
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     clients = [o.brug] if who == "brug" else [o.verwijzer]
     if who == "beide" and method == "get":
         clients.append(o.brug)
@@ -191,7 +173,7 @@ def test_a_verwijzer_who_is_also_a_brugfunctionaris_elsewhere_sees_no_contacts()
     """The role counts per referral: brugfunctionaris permissions from another
     organisation do not open the contacts of one's own referral."""
     o = opzet()
-    verwijzing = _in_behandeling(o)
+    verwijzing = verwijzing_in_behandeling(o.keten)
     andere = opzet(Gemeente.objects.get(code="GM0718"))
     o.keten.verwijzer.user_permissions.add(referral_permission("change_verwijzing"))
     OrganisatieLidFactory(user=o.keten.verwijzer, organisatie=andere.keten.welzijn)

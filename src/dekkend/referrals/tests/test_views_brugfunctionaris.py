@@ -22,6 +22,7 @@ from dekkend.referrals.tests.factories import (
     T0,
     Keten,
     keten_create,
+    met_rollen,
     verwijzing_send,
 )
 from dekkend.regions.models import Gemeente
@@ -40,18 +41,9 @@ INBOX = "/verwijzingen/inbox/"
 VLISSINGEN = "GM0718"
 
 
-def _rollen(keten: Keten) -> Keten:
-    keten.verwijzer.groups.add(role_group("verwijzer"))
-    keten.brugfunctionaris.groups.add(role_group("brugfunctionaris"))
-    model = type(keten.verwijzer)
-    keten.verwijzer = model.objects.get(pk=keten.verwijzer.pk)
-    keten.brugfunctionaris = model.objects.get(pk=keten.brugfunctionaris.pk)
-    return keten
-
-
 @pytest.fixture
 def keten() -> Keten:
-    return _rollen(keten_create())
+    return met_rollen(keten_create())
 
 
 @pytest.fixture
@@ -124,7 +116,7 @@ def test_lsp_staff_may_take_no_step(client: Client, verwijzing) -> None:
 
 
 def test_other_organisation_gets_404(client: Client, verwijzing) -> None:
-    ander = _rollen(keten_create(Gemeente.objects.get(code=VLISSINGEN)))
+    ander = met_rollen(keten_create(Gemeente.objects.get(code=VLISSINGEN)))
     login_with_2fa(client, ander.brugfunctionaris)
     for path in [*_pages(verwijzing), _url(verwijzing, "toestemming-intrekken/")]:
         assert client.get(path).status_code == 404, path

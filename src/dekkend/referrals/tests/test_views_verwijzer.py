@@ -29,6 +29,7 @@ from dekkend.referrals.tests.factories import (
     Keten,
     PraktijkFactory,
     keten_create,
+    met_rollen,
     verwijzing_send,
 )
 from dekkend.regions.models import Gemeente, RegioGemeente
@@ -41,20 +42,9 @@ MIJN = "/verwijzingen/mijn/"
 VLISSINGEN = "GM0718"
 
 
-def _rollen(keten: Keten) -> Keten:
-    """Give the chain's users their real roles (with two-factor)."""
-    keten.verwijzer.groups.add(role_group("verwijzer"))
-    keten.brugfunctionaris.groups.add(role_group("brugfunctionaris"))
-    keten.verwijzer = type(keten.verwijzer).objects.get(pk=keten.verwijzer.pk)
-    keten.brugfunctionaris = type(keten.brugfunctionaris).objects.get(
-        pk=keten.brugfunctionaris.pk
-    )
-    return keten
-
-
 @pytest.fixture
 def keten() -> Keten:
-    return _rollen(keten_create())
+    return met_rollen(keten_create())
 
 
 @pytest.fixture
@@ -142,7 +132,7 @@ def test_wrong_role_gets_403(client: Client, verwijzing, rol: str) -> None:
 
 
 def test_another_verwijzer_gets_404(client: Client, verwijzing) -> None:
-    ander = _rollen(keten_create(Gemeente.objects.get(code=VLISSINGEN))).verwijzer
+    ander = met_rollen(keten_create(Gemeente.objects.get(code=VLISSINGEN))).verwijzer
     login_with_2fa(client, ander)
     assert client.get(f"/verwijzingen/mijn/{verwijzing.uuid}/").status_code == 404
     assert (
@@ -351,7 +341,7 @@ def test_mijn_lists_own_referrals_with_status_and_feedback(
 ) -> None:
     _doorlopen(keten, verwijzing)
     anders = verwijzing_send(
-        _rollen(keten_create(Gemeente.objects.get(code=VLISSINGEN)))
+        met_rollen(keten_create(Gemeente.objects.get(code=VLISSINGEN)))
     )
     response = als_verwijzer.get(MIJN)
     assert response.status_code == 200

@@ -33,13 +33,12 @@ from dekkend.referrals.selectors import (
     verwijzing_list,
 )
 from dekkend.referrals.views.common import (
-    KNOP_LABELS,
     OPEN_STATUSSEN,
     historie,
     pagina_met_audit,
     probleem_labels,
     reden_voor,
-    toegestane_acties,
+    stap_formulieren,
     vind,
 )
 
@@ -122,20 +121,8 @@ def detail_render(
 ) -> HttpResponse:
     verwijzing = lees(request, uuid)
     heeft_contact = verwijzing.eerste_contact_op is not None
-    acties = []
-    for actie in toegestane_acties(request.user, verwijzing):
-        form = (
-            actie_form
-            if actie_form is not None and actie_form.actie == actie
-            else ActieForm(actie=actie, heeft_contact=heeft_contact)
-        )
-        acties.append({"actie": actie, "label": KNOP_LABELS[actie], "form": form})
-    aangeboden = {a["actie"] for a in acties}
-    # A refused step that is not offered here: show why at the top.
-    actie_fouten = (
-        [e for errors in actie_form.errors.values() for e in errors]
-        if actie_form is not None and actie_form.actie not in aangeboden
-        else []
+    acties, actie_fouten = stap_formulieren(
+        request.user, verwijzing, actie_form, heeft_contact=heeft_contact
     )
     context = {
         "verwijzing": verwijzing,

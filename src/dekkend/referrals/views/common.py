@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dekkend.referrals import workflow
 from dekkend.referrals.constants import Leesreden, Probleem, Status
+from dekkend.referrals.forms import ActieForm
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.permissions import rol_for
 from dekkend.referrals.selectors import (
@@ -144,3 +145,30 @@ def pagina_met_audit(
         user=request.user, verwijzingen=list(pagina.object_list), reden=reden
     )
     return pagina
+
+
+def stap_formulieren(
+    user: Any,
+    verwijzing: Verwijzing,
+    actie_form: ActieForm | None,
+    *,
+    heeft_contact: bool,
+) -> tuple[list[dict[str, Any]], list[Any]]:
+    """One form per workflow step the user may take now (the refused one,
+    with its errors, in its place) and the errors of a refused step that is
+    not offered here, to show at the top."""
+    acties: list[dict[str, Any]] = []
+    for actie in toegestane_acties(user, verwijzing):
+        form = (
+            actie_form
+            if actie_form is not None and actie_form.actie == actie
+            else ActieForm(actie=actie, heeft_contact=heeft_contact)
+        )
+        acties.append({"actie": actie, "label": KNOP_LABELS[actie], "form": form})
+    aangeboden = {a["actie"] for a in acties}
+    actie_fouten = (
+        [e for errors in actie_form.errors.values() for e in errors]
+        if actie_form is not None and actie_form.actie not in aangeboden
+        else []
+    )
+    return acties, actie_fouten

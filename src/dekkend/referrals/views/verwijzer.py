@@ -24,12 +24,11 @@ from dekkend.referrals.selectors import (
     verwijzing_list,
 )
 from dekkend.referrals.views.common import (
-    KNOP_LABELS,
     historie,
     pagina_met_audit,
     probleem_labels,
     reden_voor,
-    toegestane_acties,
+    stap_formulieren,
     vind,
 )
 from dekkend.regions.models import Gemeente
@@ -104,20 +103,8 @@ def mijn_detail_render(
     except Verwijzing.DoesNotExist:
         raise Http404(_("Verwijzing niet gevonden.")) from None
     services.terugkoppelingen_mark_read(user=request.user, verwijzing=verwijzing)
-    acties = []
-    for actie in toegestane_acties(request.user, verwijzing):
-        form = (
-            actie_form
-            if actie_form is not None and actie_form.actie == actie
-            else ActieForm(actie=actie, heeft_contact=False)
-        )
-        acties.append({"actie": actie, "label": KNOP_LABELS[actie], "form": form})
-    aangeboden = {a["actie"] for a in acties}
-    # A refused step that is not offered here: show why at the top.
-    actie_fouten = (
-        [e for errors in actie_form.errors.values() for e in errors]
-        if actie_form is not None and actie_form.actie not in aangeboden
-        else []
+    acties, actie_fouten = stap_formulieren(
+        request.user, verwijzing, actie_form, heeft_contact=False
     )
     context = {
         "verwijzing": verwijzing,

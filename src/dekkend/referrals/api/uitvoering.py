@@ -122,7 +122,9 @@ class UitvoeringMixin(VerwijzingBasis):
             verwijzing.terugkoppelingen.all(), many=True
         ).data
         # The referrer has now read it (a no-op for the receiving organisation).
-        services.terugkoppelingen_mark_read(user=request.user, verwijzing=verwijzing)
+        services.terugkoppelingen_mark_read(
+            user=request.user, verwijzingen=[verwijzing]
+        )
         return Response(data)
 
     @extend_schema(

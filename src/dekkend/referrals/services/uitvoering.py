@@ -3,6 +3,7 @@
 connections to offers and feedback to the referrer (003 §4 steps 2–4); and
 the referrer's reading of that feedback, which closes the loop."""
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dekkend.audit.services import record
+from dekkend.audit.services import record, record_many
 from dekkend.referrals import notifications, workflow
 from dekkend.referrals.constants import (
     ContactSoort,
@@ -185,18 +186,26 @@ def terugkoppeling_send(
 
 @transaction.atomic
 def terugkoppelingen_mark_read(
-    *, user: Any, verwijzing: Verwijzing, now: datetime | None = None
+    *,
+    user: Any,
+    verwijzingen: Sequence[Verwijzing],
+    now: datetime | None = None,
 ) -> int:
-    """The referrer has read the feedback shown to them: stamp `gelezen_op`
-    on what was unread, so the receiving organisation sees the loop closed.
-    Only the referrer marks; for anyone else this does nothing. Returns the
-    number marked."""
-    if not is_verwijzer_of(user, verwijzing):
+    """The referrer has been shown the feedback of `verwijzingen` (a detail
+    page, a list page, the API): stamp `gelezen_op` on what was unread, so the
+    receiving organisation sees the loop closed. Only the referrer marks;
+    other referrals and other users are left alone. Records
+    `terugkoppeling.read` per referral that had unread feedback. Returns the
+    number of feedback records marked."""
+    eigen = [v for v in verwijzingen if is_verwijzer_of(user, v)]
+    if not eigen:
         return 0
     now = now or timezone.now()
-    marked = Terugkoppeling.objects.filter(
-        verwijzing=verwijzing, gelezen_op__isnull=True, verstuurd_op__lte=now
-    ).update(gelezen_op=now)
-    if marked:
-        record("terugkoppeling.read", user, verwijzing, {"aantal": marked})
+    unread = Terugkoppeling.objects.filter(
+        verwijzing__in=eigen, gelezen_op__isnull=True, verstuurd_op__lte=now
+    )
+    ids = set(unread.values_list("verwijzing_id", flat=True))
+    marked = unread.update(gelezen_op=now)
+    if ids:
+        record_many("terugkoppeling.read", user, [v for v in eigen if v.pk in ids], {})
     return marked

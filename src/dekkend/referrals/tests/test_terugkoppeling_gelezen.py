@@ -52,21 +52,23 @@ def met_terugkoppeling(keten: Keten) -> Verwijzing:
 
 def test_only_the_referrer_marks_feedback_read(keten, met_terugkoppeling):
     brug_marked = services.terugkoppelingen_mark_read(
-        user=keten.brugfunctionaris, verwijzing=met_terugkoppeling
+        user=keten.brugfunctionaris, verwijzingen=[met_terugkoppeling]
     )
     assert brug_marked == 0
     assert Terugkoppeling.objects.get().gelezen_op is None
     now = T0 + timedelta(days=1)
     assert (
         services.terugkoppelingen_mark_read(
-            user=keten.verwijzer, verwijzing=met_terugkoppeling, now=now
+            user=keten.verwijzer, verwijzingen=[met_terugkoppeling], now=now
         )
         == 1
     )
     assert Terugkoppeling.objects.get().gelezen_op == now
     # Reading again changes nothing and logs nothing new.
     services.terugkoppelingen_mark_read(
-        user=keten.verwijzer, verwijzing=met_terugkoppeling, now=now + timedelta(days=1)
+        user=keten.verwijzer,
+        verwijzingen=[met_terugkoppeling],
+        now=now + timedelta(days=1),
     )
     assert Terugkoppeling.objects.get().gelezen_op == now
     assert AuditEvent.objects.filter(event="terugkoppeling.read").count() == 1
@@ -91,3 +93,13 @@ def test_reading_feedback_over_the_api_marks_it(keten, met_terugkoppeling):
     assert first[0]["gelezenOp"] is None  # shown as it was before this read
     second = json.loads(client.get(url).content)
     assert second[0]["gelezenOp"] is not None
+
+
+def test_the_list_marks_new_feedback_once(keten, met_terugkoppeling):
+    client = Client()
+    login_with_2fa(client, keten.verwijzer)
+    first = client.get("/verwijzingen/mijn/").content.decode()
+    assert '<span class="label">nieuw</span>' in first
+    assert Terugkoppeling.objects.get().gelezen_op is not None
+    again = client.get("/verwijzingen/mijn/").content.decode()
+    assert '<span class="label">nieuw</span>' not in again

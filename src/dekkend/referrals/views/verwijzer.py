@@ -88,6 +88,11 @@ def mijn(request: HttpRequest) -> HttpResponse:
     pagina = pagina_met_audit(
         request, verwijzingen, reden=reden_voor(workflow.Rol.VERWIJZER)
     )
+    # The feedback is on this page, so it counts as read; the rows already
+    # loaded still say "nieuw" for what was unread until now.
+    services.terugkoppelingen_mark_read(
+        user=request.user, verwijzingen=list(pagina.object_list)
+    )
     return render(request, "referrals/mijn.html", {"pagina": pagina})
 
 
@@ -102,7 +107,7 @@ def mijn_detail_render(
         )
     except Verwijzing.DoesNotExist:
         raise Http404(_("Verwijzing niet gevonden.")) from None
-    services.terugkoppelingen_mark_read(user=request.user, verwijzing=verwijzing)
+    services.terugkoppelingen_mark_read(user=request.user, verwijzingen=[verwijzing])
     acties, actie_fouten = stap_formulieren(
         request.user, verwijzing, actie_form, heeft_contact=False
     )

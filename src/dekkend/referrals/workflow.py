@@ -73,8 +73,10 @@ class Overgang:
     reden_verplicht: bool = False
 
 
-_ACTIVE = frozenset({Status.GEACCEPTEERD, Status.IN_BEHANDELING, Status.GEPAUZEERD})
-_OPEN = frozenset({Status.VERSTUURD}) | _ACTIVE
+# Running: taken by the receiving organisation, not ended.
+ACTIVE = frozenset({Status.GEACCEPTEERD, Status.IN_BEHANDELING, Status.GEPAUZEERD})
+# Not ended: everything but FINAL.
+OPEN = frozenset({Status.VERSTUURD}) | ACTIVE
 
 OVERGANGEN: tuple[Overgang, ...] = (
     Overgang(
@@ -116,8 +118,8 @@ OVERGANGEN: tuple[Overgang, ...] = (
         Status.IN_BEHANDELING,
         Rol.BRUGFUNCTIONARIS,
     ),
-    Overgang(_ACTIVE, Actie.AFSLUITEN, Status.AFGESLOTEN, Rol.BRUGFUNCTIONARIS),
-    Overgang(_OPEN, Actie.TOESTEMMING_INGETROKKEN, Status.INGETROKKEN, Rol.SYSTEEM),
+    Overgang(ACTIVE, Actie.AFSLUITEN, Status.AFGESLOTEN, Rol.BRUGFUNCTIONARIS),
+    Overgang(OPEN, Actie.TOESTEMMING_INGETROKKEN, Status.INGETROKKEN, Rol.SYSTEEM),
 )
 
 

@@ -40,11 +40,7 @@ EVENT_BY_ACTIE = {
     workflow.Actie.AFSLUITEN: "verwijzing.closed",
     workflow.Actie.TOESTEMMING_INGETROKKEN: "verwijzing.consent_withdrawn",
 }
-ACTIVE = (
-    workflow.Status.GEACCEPTEERD,
-    workflow.Status.IN_BEHANDELING,
-    workflow.Status.GEPAUZEERD,
-)
+ACTIVE = tuple(s.value for s in workflow.ACTIVE)
 
 
 def _lock(verwijzing: Verwijzing) -> Verwijzing:

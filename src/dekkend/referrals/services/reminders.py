@@ -38,10 +38,9 @@ def terugkoppeling_reminders_send(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     today = timezone.localdate(now)
     terms = _terms_by_gemeente("termijn_eerste_terugkoppeling_werkdagen")
-    open_statuses = [s.value for s in workflow.Status if s not in workflow.FINAL]
     candidates = Verwijzing.objects.select_for_update(of=("self",)).filter(
         eerste_terugkoppeling_op__isnull=True,
-        status__in=open_statuses,
+        status__in=[s.value for s in workflow.OPEN],
         toestemming__ingetrokken_op__isnull=True,
     )
     due: dict[int, list[Verwijzing]] = {}

@@ -44,11 +44,6 @@ from dekkend.referrals.views.common import (
 
 BEHANDELEN = "referrals.change_verwijzing"
 BRUG = workflow.Rol.BRUGFUNCTIONARIS
-ACTIEF = (
-    workflow.Status.GEACCEPTEERD.value,
-    workflow.Status.IN_BEHANDELING.value,
-    workflow.Status.GEPAUZEERD.value,
-)
 
 
 def te_laat_ids(user: Any, ids: list[int]) -> set[int]:
@@ -138,8 +133,8 @@ def detail_render(
         "actie_fouten": actie_fouten,
         "toestemming": verwijzing.toestemming,
         "te_laat": bool(te_laat_ids(request.user, [verwijzing.pk])),
-        "mag_contact": verwijzing.status in ACTIEF,
-        "mag_verbinden": verwijzing.status in ACTIEF and heeft_contact,
+        "mag_contact": verwijzing.status in services.ACTIVE,
+        "mag_verbinden": verwijzing.status in services.ACTIVE and heeft_contact,
         "mag_terugkoppelen": heeft_contact,
     }
     status = 400 if actie_form is not None else 200

@@ -27,12 +27,7 @@ from dekkend.referrals.selectors import (
 )
 
 PER_PAGINA = 25
-OPEN_STATUSSEN = (
-    Status.VERSTUURD.value,
-    Status.GEACCEPTEERD.value,
-    Status.IN_BEHANDELING.value,
-    Status.GEPAUZEERD.value,
-)
+OPEN_STATUSSEN = tuple(sorted(s.value for s in workflow.OPEN))
 ACTIE_LABELS = {
     "aanmaken": _("verstuurd door de verwijzer"),
     workflow.Actie.ACCEPTEREN.value: _("geaccepteerd"),

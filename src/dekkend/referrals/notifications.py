@@ -19,6 +19,7 @@ from django.utils import translation
 
 from dekkend.accounts.models import User
 from dekkend.referrals.models import Verwijzing
+from dekkend.register.models import Organisatie
 
 _MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -39,8 +40,6 @@ def brugfunctionaris_emails(organisatie_id: int) -> list[str]:
     emails = sorted({u.email for u in users if u.email})
     if emails:
         return emails
-    from dekkend.register.models import Organisatie
-
     org = Organisatie.objects.filter(pk=organisatie_id).values_list("email", flat=True)
     return [e for e in org if e]
 

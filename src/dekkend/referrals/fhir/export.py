@@ -206,8 +206,10 @@ def _toestemming(v: Verwijzing) -> Toestemming | None:
         return None
 
 
-def verwijzing_bundle(verwijzing: Verwijzing) -> dict[str, Any]:
-    """The referral as a FHIR R4 Bundle (type "collection"), JSON-ready."""
+def verwijzing_bundle(verwijzing: Verwijzing, *, rol: workflow.Rol) -> dict[str, Any]:
+    """The referral as a FHIR R4 Bundle (type "collection"), JSON-ready, as
+    `rol` may see it: the verwijzer gets no connections and no reasons of the
+    receiving organisation's steps."""
 
     def ref(kind: str) -> str:
         return f"urn:uuid:{resource_id(verwijzing, kind)}"
@@ -216,7 +218,7 @@ def verwijzing_bundle(verwijzing: Verwijzing) -> dict[str, Any]:
     with translation.override(LANGUAGE):
         resources = [
             _service_request(verwijzing, ref, toestemming is not None),
-            task_resource(verwijzing, ref),
+            task_resource(verwijzing, ref, rol),
             _consent(verwijzing, toestemming, ref) if toestemming else None,
             _patient(verwijzing),
             _practitioner_role(verwijzing),

@@ -19,14 +19,22 @@ from dekkend.referrals.models import Verwijzing
 from dekkend.register.constants import AanbodSoort
 
 
-def _status_reason(v: Verwijzing) -> dict[str, Any] | None:
-    """Why the referral is in its current state, from the last status record."""
+def _status_reason(v: Verwijzing, rol: workflow.Rol) -> dict[str, Any] | None:
+    """Why the referral is in its current state, from the last status record.
+    The verwijzer gets only the reasons meant for them
+    (`workflow.REDEN_VOOR_VERWIJZER`), as on the pages and in the API."""
     last = None
     for wijziging in v.statussen.all():
         if wijziging.naar == v.status:
             last = wijziging
     if last is None or not (
         last.reden or last.actie == workflow.Actie.TOESTEMMING_INGETROKKEN
+    ):
+        return None
+    if (
+        rol != workflow.Rol.BRUGFUNCTIONARIS
+        and last.reden
+        and last.actie not in workflow.REDEN_VOOR_VERWIJZER
     ):
         return None
     text = last.reden or _("Toestemming ingetrokken")
@@ -36,7 +44,7 @@ def _status_reason(v: Verwijzing) -> dict[str, Any] | None:
     }
 
 
-def _outputs(v: Verwijzing) -> list[dict[str, Any]]:
+def _outputs(v: Verwijzing, rol: workflow.Rol) -> list[dict[str, Any]]:
     outputs: list[dict[str, Any]] = []
     if v.uitkomst:
         uitkomst = Uitkomst(v.uitkomst)
@@ -77,7 +85,10 @@ def _outputs(v: Verwijzing) -> list[dict[str, Any]]:
                 },
             }
         )
-    for verbinding in v.verbindingen.all():
+    # Connections are the receiving organisation's work; the verwijzer learns
+    # what the resident started with from the feedback.
+    verbindingen = v.verbindingen.all() if rol == workflow.Rol.BRUGFUNCTIONARIS else []
+    for verbinding in verbindingen:
         soort_ = AanbodSoort(verbinding.soort)
         naam = (
             verbinding.aanbod.naam
@@ -102,13 +113,16 @@ def _outputs(v: Verwijzing) -> list[dict[str, Any]]:
     return outputs
 
 
-def task_resource(v: Verwijzing, ref: Callable[[str], str]) -> dict[str, Any]:
+def task_resource(
+    v: Verwijzing, ref: Callable[[str], str], rol: workflow.Rol
+) -> dict[str, Any]:
+    """The Task as `rol` may see it."""
     status = Status(v.status)
     return {
         "resourceType": "Task",
         "basedOn": [{"reference": ref("ServiceRequest")}],
         "status": workflow.FHIR_TASK_STATUS[workflow.Status(v.status)],
-        "statusReason": _status_reason(v),
+        "statusReason": _status_reason(v, rol),
         "businessStatus": concept(codes.STATUS_SYSTEM, status.value, str(status.label)),
         "intent": "order",
         "code": {
@@ -129,5 +143,5 @@ def task_resource(v: Verwijzing, ref: Callable[[str], str]) -> dict[str, Any]:
             "display": v.verwijzer_organisatie.naam,
         },
         "owner": organisation(v.ontvanger_organisatie),
-        "output": _outputs(v),
+        "output": _outputs(v, rol),
     }

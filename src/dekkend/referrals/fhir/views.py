@@ -41,6 +41,7 @@ from dekkend.referrals.fhir.outcome import (
 )
 from dekkend.referrals.fhir.services import verwijzing_import
 from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.permissions import rol_for
 from dekkend.referrals.selectors import verwijzing_get
 
 FHIR_JSON = "application/fhir+json"
@@ -127,7 +128,9 @@ class VerwijzingFhirView(APIView):
             )
         except Verwijzing.DoesNotExist:
             raise NotFound("Verwijzing niet gevonden.") from None
-        return Response(export.verwijzing_bundle(verwijzing))
+        rol = rol_for(request.user, verwijzing)
+        assert rol is not None  # verwijzing_get found it, so the user has a role
+        return Response(export.verwijzing_bundle(verwijzing, rol=rol))
 
 
 class ServiceRequestImportView(APIView):

@@ -302,7 +302,8 @@ STATES: dict[str, tuple[Callable, str, str, str, str]] = {
         Status.GEPAUZEERD,
         "on-hold",
         "active",
-        "Opname",
+        # A pause reason stays with the receiving organisation (see below).
+        "",
     ),
     "returned": (
         _step(workflow.Actie.TERUGSTUREN, "Woont buiten ons werkgebied"),
@@ -381,7 +382,15 @@ def test_a_closed_referral_carries_its_outcome_and_final_feedback(client, keten)
     last = by_type["terugkoppeling"][-1]
     assert last.valueAnnotation.text == "Doet mee met de wandelgroep."
     assert _extension(last, codes.EXT_GEHOLPEN).valueBoolean is True
-    [verbinding] = by_type["verbinding"]
+    # Connections are the receiving organisation's work: not in the
+    # verwijzer's export, as on the pages and in the API.
+    assert "verbinding" not in by_type
+    brug_task = _by_type(_export(client, keten.brugfunctionaris, v))["Task"].resource
+    [verbinding] = [
+        o
+        for o in brug_task.output
+        if _codes([o.type], codes.TASK_OUTPUT_SYSTEM) == ["verbinding"]
+    ]
     concept = verbinding.valueCodeableConcept
     assert _codes([concept], codes.AANBOD_SOORT_SYSTEM) == ["sport_bewegen"]
     assert concept.text == "Wandelgroep Middelburg-Zuid"
@@ -502,3 +511,13 @@ def test_the_receiving_organisation_loses_access_when_consent_is_withdrawn(
     _withdraw(keten, v)
 
     assert client.get(_url(v)).status_code == 404
+
+
+def test_the_pause_reason_is_for_the_receiving_organisation_only(client, keten):
+    v = verwijzing_send(keten)
+    _accept(keten, v)
+    _step(workflow.Actie.PAUZEREN, "Opname")(keten, v)
+    brug = _by_type(_export(client, keten.brugfunctionaris, v))["Task"].resource
+    assert brug.statusReason.text == "Opname"
+    verwijzer = _by_type(_export(client, keten.verwijzer, v))["Task"].resource
+    assert verwijzer.statusReason is None

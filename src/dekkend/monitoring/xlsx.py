@@ -51,7 +51,13 @@ def _cells(cells: list[tuple[str, Cel]]) -> tuple[list[Any], str | None]:
 def _area_row(
     code: str, naam: str, area: AreaIndicators
 ) -> tuple[list[Any], list[str]]:
-    values, hidden = _cells([(h, getattr(area, attr)) for h, attr, _ in MATEN])
+    # The rounded values of the API: an unrounded share such as 0.857142…
+    # would give away its denominator.
+    published = area.as_dict()
+    values = [published[attr] for _, attr, _ in MATEN]
+    hidden = (
+        ", ".join(h for h, attr, _ in MATEN if published[f"{attr}_onderdrukt"]) or None
+    )
     row = [code, naam, area.inwoners, round(area.streefwaarde_verwijzingen, 1)]
     return [*row, *values, hidden], [f for _, _, f in MATEN]
 

@@ -78,3 +78,23 @@ def test_national_workbook(zeeland_data, indeling):
     assert rows["Zeeland"]["code"] == "ZK27"
     assert rows["Zeeland"]["verwijzingen"] == 16
     assert len(rows) == 32
+
+
+def test_the_workbook_has_the_rounded_figures_of_the_api(
+    zeeland_data, indeling, zeeland
+):
+    """An unrounded share would give its denominator away."""
+    result = referral_indicators(
+        indeling=indeling, regio=zeeland, jaar=JAAR, peildatum=PEILDATUM
+    )
+    rows = _rows(load_workbook(BytesIO(workbook_bytes(result)))["Per gemeente"])
+    published = {a.gemeentecode: a.as_dict() for a in result.indicatoren.gemeenten}
+    for code, row in ((r["code"], r) for r in rows.values() if r["code"] in published):
+        for heading, attr in (
+            ("verwijzingen per 10.000 inwoners", "verwijzingen_per_10k"),
+            (
+                "aandeel afgesloten met terugkoppeling",
+                "aandeel_afgesloten_met_terugkoppeling",
+            ),
+        ):
+            assert row[heading] == published[code][attr]

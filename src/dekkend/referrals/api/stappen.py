@@ -19,7 +19,7 @@ from dekkend.referrals.api.serializers import (
     StatuswijzigingSerializer,
     VerwijzingDetailSerializer,
 )
-from dekkend.referrals.permissions import rol_for
+from dekkend.referrals.permissions import can_view_verwijzing, rol_for
 
 
 class StappenMixin(VerwijzingBasis):
@@ -100,4 +100,7 @@ class StappenMixin(VerwijzingBasis):
         verwijzing = services.toestemming_withdraw(
             user=request.user, verwijzing=self._vind(uuid)
         )
+        if can_view_verwijzing(request.user, verwijzing):
+            # The answer shows personal data again: read it as any read is.
+            verwijzing, _rol = self._lees(uuid)
         return Response(self._detail(verwijzing))

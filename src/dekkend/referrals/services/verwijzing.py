@@ -120,6 +120,7 @@ def verwijzing_create(
         ("inwoner_naam", inwoner.naam.strip()),
         ("inwoner_telefoon", inwoner.telefoon.strip()),
         ("inwoner_postcode", inwoner.postcode.strip()),
+        ("inwoner_email", inwoner.email.strip()),
     ):
         field = Verwijzing._meta.get_field(name)
         assert isinstance(field, models.CharField)

@@ -329,6 +329,12 @@ def test_the_verwijzer_records_a_withdrawal():
     assert body["rol"] == "verwijzer"
     assert body["toestemming"]["ingetrokkenOp"] is not None
     assert body["statussen"][-1]["actie"] == "toestemming_ingetrokken"
+    # The answer shows the resident's data again, so it is a logged read.
+    assert AuditEvent.objects.filter(
+        event="verwijzing.viewed",
+        actor=o.keten.verwijzer,
+        object_id=str(verwijzing.uuid),
+    ).exists()
     problem(o.brug.get(f"{URL}{verwijzing.uuid}/"), 404)
     # Recording it again changes nothing.
     again = _post(o.verwijzer, f"{URL}{verwijzing.uuid}/toestemming-intrekking/")

@@ -1418,3 +1418,13 @@ def test_random_step_sequences_keep_the_invariants(keten_for_examples, data):
             earlier = _history(v)
     finally:
         transaction.savepoint_rollback(savepoint)
+
+
+def test_an_e_mail_address_longer_than_the_field_is_refused_by_name(keten):
+    """validate_email accepts up to 320 characters; the column holds 254.
+    Without this check PostgreSQL would raise a DataError (a 500)."""
+    long_address = "a" * 60 + "@" + ".".join(["b" * 60] * 4) + ".nl"
+    assert len(long_address) > 254
+    with pytest.raises(ValidationError) as exc:
+        verwijzing_send(keten, inwoner=inwoner(email=long_address))
+    assert "254" in exc.value.message_dict["inwoner_email"][0]

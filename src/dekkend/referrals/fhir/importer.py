@@ -183,7 +183,7 @@ def read(data: Any) -> VerwijzingInvoer:
     if patient is not None:
         invoer = read_patient(invoer, patient, issues)
     if consent is not None:
-        invoer = read_consent(invoer, consent, resolver, issues)
+        invoer = read_consent(invoer, consent, resolver, issues, patient=patient)
     if issues:
         raise FhirError(issues)
     return invoer

@@ -225,10 +225,32 @@ def read_patient(
 
 
 def read_consent(
-    invoer: VerwijzingInvoer, consent: Located, resolver: Resolver, issues: list[Issue]
+    invoer: VerwijzingInvoer,
+    consent: Located,
+    resolver: Resolver,
+    issues: list[Issue],
+    *,
+    patient: Located | None = None,
 ) -> VerwijzingInvoer:
     c, path = consent.resource, consent.path
     invoer.paths["toestemming"] = path
+    provision_type = getattr(getattr(c, "provision", None), "type", None)
+    if provision_type not in (None, "permit"):
+        issues.append(
+            Issue(
+                f"{path}.provision.type",
+                _("Alleen toestemming telt: provision.type moet 'permit' zijn."),
+                INVALID,
+            )
+        )
+    if patient is not None and resolver.resolve(c.patient, "Patient") is not patient:
+        issues.append(
+            Issue(
+                f"{path}.patient",
+                _("De toestemming moet van dezelfde inwoner zijn als de verwijzing."),
+                INVALID,
+            )
+        )
     if c.status != "active":
         issues.append(
             Issue(

@@ -394,6 +394,16 @@ CASES: dict[str, tuple[Any, str, str]] = {
         "ServiceRequest.contained[1].dateTime",
         "invalid",
     ),
+    "consent that denies": (
+        lambda r: _consent(r).update(provision={"type": "deny"}),
+        "ServiceRequest.contained[1].provision.type",
+        "invalid",
+    ),
+    "consent of another resident": (
+        lambda r: _consent(r).update(patient={"reference": "Patient/iemand-anders"}),
+        "ServiceRequest.contained[1].patient",
+        "invalid",
+    ),
     "consent given by a practitioner": (
         lambda r: _consent(r).update(performer=[{"reference": "Practitioner/7"}]),
         "ServiceRequest.contained[1].performer[0]",
@@ -576,6 +586,9 @@ def test_a_brugfunctionaris_cannot_import(client, keten):
     response = _post(client, _request())
 
     assert response.status_code == 403
+    # Refused by the view's permission, before any FHIR is read: a problem
+    # document, not an OperationOutcome from the service.
+    assert response["Content-Type"] == "application/problem+json"
     assert not Verwijzing.objects.exists()
 
 

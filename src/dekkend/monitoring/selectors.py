@@ -26,16 +26,16 @@ from dekkend.monitoring.indicators import (
     publish,
     raw_indicators_from_counts,
 )
-from dekkend.referrals.models import RegioInstelling, Verwijzing
+from dekkend.referrals.constants import TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
+from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.selectors import termijnen_per_gemeente
 from dekkend.regions.constants import INDELING_ZORGKANTOOR
 from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente, RegioLid
 
 # The parameter of the coverage analysis that holds the referral target
 # (003 §7: 60 referrals per 10,000 inhabitants a year).
 STREEFWAARDE_SLEUTEL = "sv_verwijzingen_per_10k"
-STANDAARD_TERMIJN_WERKDAGEN = RegioInstelling._meta.get_field(
-    "termijn_eerste_terugkoppeling_werkdagen"
-).get_default()
+STANDAARD_TERMIJN_WERKDAGEN = TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,12 @@ class VerwijsIndicatoren:
         return out
 
 
-def _termijn(regio: Regio) -> int:
-    termijn = (
-        RegioInstelling.objects.filter(regio=regio)
-        .values_list("termijn_eerste_terugkoppeling_werkdagen", flat=True)
-        .first()
-    )
-    return STANDAARD_TERMIJN_WERKDAGEN if termijn is None else termijn
+def _termijnen(gemeenten: list[Gemeente]) -> dict[str, int]:
+    """The feedback term per gemeente code, by the rule the reminders use
+    (`referrals.selectors.termijnen_per_gemeente`): the region's own, the
+    shortest where divisions differ, else the default."""
+    per_id = termijnen_per_gemeente(veld="termijn_eerste_terugkoppeling_werkdagen")
+    return {g.code: per_id.get(g.pk, STANDAARD_TERMIJN_WERKDAGEN) for g in gemeenten}
 
 
 def referral_indicators(
@@ -102,9 +101,10 @@ def referral_indicators(
     Args:
         indeling: the division; `regio` must belong to it.
         regio: a region: one row per gemeente, against the region's own
-            target and feedback term (`RegioInstelling`, default 10 working
-            days). None: every region of the division, one row each, against
-            the national target, each region counted with its own term.
+            target. None: every region of the division, one row each, against
+            the national target. Feedback is judged per gemeente against the
+            term the reminders use (`referrals.selectors.termijnen_per_gemeente`;
+            default 10 working days).
         jaar: the calendar year of sending.
         peildatum: what is known on this day counts (default: today); for
             the current year the rate is annualised over the days observed.
@@ -128,15 +128,17 @@ def _regional(
         .only("pk", "code", "naam")
         .order_by("code")
     )
-    termijn = _termijn(regio)
+    termijnen = _termijnen(gemeenten)
     parameters = IndicatorParameters.kalenderjaar(
         regio.naam,
         jaar,
         peildatum=peildatum,
-        termijn_werkdagen=termijn,
+        termijn_werkdagen=min(termijnen.values(), default=STANDAARD_TERMIJN_WERKDAGEN),
         streefwaarde_per_10k=float(parameters_for(regio)[STREEFWAARDE_SLEUTEL]),
     )
-    counts = facts.referral_counts(gemeenten=gemeenten, parameters=parameters)
+    counts = facts.referral_counts(
+        gemeenten=gemeenten, parameters=parameters, termijnen=termijnen
+    )
     inwoners = facts.inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
     raw = raw_indicators_from_counts(counts, inwoners, parameters)
     return VerwijsIndicatoren(
@@ -146,20 +148,15 @@ def _regional(
         peildatum=peildatum,
         indicatoren=publish(raw),
         namen={g.code: g.naam for g in gemeenten},
-        termijnen_werkdagen=(termijn,),
+        termijnen_werkdagen=tuple(sorted(set(termijnen.values())))
+        or (STANDAARD_TERMIJN_WERKDAGEN,),
     )
 
 
 def _national(indeling: Indeling, jaar: int, peildatum: date) -> VerwijsIndicatoren:
     regios = list(Regio.objects.filter(indeling=indeling).order_by("code"))
-    termijnen = dict(
-        RegioInstelling.objects.filter(regio__in=regios).values_list(
-            "regio_id", "termijn_eerste_terugkoppeling_werkdagen"
-        )
-    )
     leden: dict[str, list[str]] = defaultdict(list)
     gemeenten: list[Gemeente] = []
-    termijn_per_gemeente: dict[str, int] = {}
     for lid in (
         RegioGemeente.objects.filter(indeling=indeling)
         .select_related("gemeente", "regio")
@@ -168,9 +165,7 @@ def _national(indeling: Indeling, jaar: int, peildatum: date) -> VerwijsIndicato
     ):
         gemeenten.append(lid.gemeente)
         leden[lid.regio.code].append(lid.gemeente.code)
-        termijn_per_gemeente[lid.gemeente.code] = termijnen.get(
-            lid.regio_id, STANDAARD_TERMIJN_WERKDAGEN
-        )
+    termijn_per_gemeente = _termijnen(gemeenten)
     parameters = IndicatorParameters.kalenderjaar(
         indeling.titel,
         jaar,

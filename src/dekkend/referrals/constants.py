@@ -6,6 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from dekkend.referrals import workflow
 
+# Regional agreements of 003 §7 where a region has not set its own
+# (`RegioInstelling`): first feedback within 10 working days; personal data
+# kept 24 months after a referral ended.
+TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN = 10
+BEWAARTERMIJN_MAANDEN = 24
+
 
 class Status(models.TextChoices):
     VERSTUURD = workflow.Status.VERSTUURD.value, _("verstuurd")

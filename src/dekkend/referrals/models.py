@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from dekkend.accounts.constants import VERWIJZENDE_BEROEPEN_STANDAARD
 from dekkend.referrals.constants import (
+    BEWAARTERMIJN_MAANDEN,
+    TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN,
     ContactSoort,
     Status,
     TerugkoppelingSoort,
@@ -39,9 +41,11 @@ class RegioInstelling(models.Model):
         Regio, on_delete=models.CASCADE, related_name="verwijsinstelling"
     )
     termijn_eerste_terugkoppeling_werkdagen = models.PositiveSmallIntegerField(
-        default=10
+        default=TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
     )
-    bewaartermijn_maanden = models.PositiveSmallIntegerField(default=24)
+    bewaartermijn_maanden = models.PositiveSmallIntegerField(
+        default=BEWAARTERMIJN_MAANDEN
+    )
     verwijzende_beroepen = models.JSONField(
         _("beroepen die mogen verwijzen"), default=default_verwijzende_beroepen
     )

@@ -168,3 +168,18 @@ def bsn_regio_namen() -> list[str]:
             "regio__naam", flat=True
         )
     )
+
+
+def termijnen_per_gemeente(*, veld: str) -> dict[int, int]:
+    """A regional term (`RegioInstelling.<veld>`) per gemeente id, for the
+    gemeenten of regions that set one. A gemeente can lie in regions of
+    several divisions; the shortest term then applies (the strictest for
+    retention, the earliest reminder for feedback). Reminders, retention and
+    the indicators all use this one rule."""
+    terms: dict[int, int] = {}
+    for gemeente_id, value in RegioInstelling.objects.values_list(
+        "regio__gemeenten", veld
+    ):
+        if gemeente_id is not None:
+            terms[gemeente_id] = min(value, terms.get(gemeente_id, value))
+    return terms

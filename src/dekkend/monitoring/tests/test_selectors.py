@@ -140,6 +140,24 @@ def test_the_regions_own_term_and_target(zeeland_data, indeling, zeeland):
     assert result.as_dict()["parameters"]["termijnen_werkdagen"] == [5]
 
 
+def test_the_term_is_the_one_the_reminders_use(zeeland_data, indeling, zeeland):
+    """Middelburg also lies in a GGD region with a 5-day term: the shortest
+    applies, for the reminders and so for "first feedback in time" too."""
+    RegioInstelling.objects.create(
+        regio=zeeland, termijn_eerste_terugkoppeling_werkdagen=15
+    )
+    ggd = Regio.objects.get(indeling__naam="ggd-regio-2022", gemeenten__code=MIDDELBURG)
+    RegioInstelling.objects.create(regio=ggd, termijn_eerste_terugkoppeling_werkdagen=5)
+
+    result = _regional(indeling, zeeland)
+
+    assert 5 in result.termijnen_werkdagen
+    # As in the test above: within 5 working days only the answer on day 2.
+    assert _row(result, MIDDELBURG).aandeel_eerste_terugkoppeling_op_tijd.waarde == (
+        pytest.approx(1 / 7)
+    )
+
+
 def test_national_view_per_region(zeeland_data, indeling, zeeland):
     RegioInstelling.objects.create(
         regio=zeeland, termijn_eerste_terugkoppeling_werkdagen=5

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from dekkend.audit.services import record
 from dekkend.referrals import notifications, workflow
 from dekkend.referrals.models import (
-    RegioInstelling,
     StatusWijziging,
     Verwijzing,
 )
@@ -120,16 +119,3 @@ def _brug_only(user: Any, verwijzing: Verwijzing) -> None:
         raise PermissionDenied(
             _("Alleen de ontvangende organisatie kan dit vastleggen.")
         )
-
-
-def _terms_by_gemeente(field: str) -> dict[int, int]:
-    """A regional setting per gemeente. A gemeente can lie in regions of
-    several divisions; the shortest term then applies (the strictest for
-    retention, the earliest reminder for feedback)."""
-    terms: dict[int, int] = {}
-    for gemeente_id, value in RegioInstelling.objects.values_list(
-        "regio__gemeenten", field
-    ):
-        if gemeente_id is not None:
-            terms[gemeente_id] = min(value, terms.get(gemeente_id, value))
-    return terms

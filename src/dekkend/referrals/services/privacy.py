@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from dekkend.audit.services import record
 from dekkend.referrals import workflow
+from dekkend.referrals.constants import BEWAARTERMIJN_MAANDEN
 from dekkend.referrals.models import (
     StatusWijziging,
     Terugkoppeling,
@@ -19,11 +20,11 @@ from dekkend.referrals.models import (
     Verwijzing,
 )
 from dekkend.referrals.permissions import rol_for
+from dekkend.referrals.selectors import termijnen_per_gemeente
 from dekkend.referrals.services.base import (
     PERSONAL_FIELDS,
     _apply,
     _lock,
-    _terms_by_gemeente,
 )
 
 
@@ -71,14 +72,14 @@ def verwijzing_anonymise(*, verwijzing: Verwijzing, now: datetime) -> None:
 
 @transaction.atomic
 def verwijzingen_anonymise_expired(
-    *, now: datetime | None = None, default_maanden: int = 24
+    *, now: datetime | None = None, default_maanden: int = BEWAARTERMIJN_MAANDEN
 ) -> int:
     """Anonymise referrals closed (or cancelled/returned) longer ago than
     their region's retention term. Returns the number anonymised."""
     now = now or timezone.now()
     count = 0
     finals = [s.value for s in workflow.FINAL]
-    terms = _terms_by_gemeente("bewaartermijn_maanden")
+    terms = termijnen_per_gemeente(veld="bewaartermijn_maanden")
     candidates = Verwijzing.objects.filter(
         geanonimiseerd_op__isnull=True, status__in=finals
     )

@@ -9,12 +9,13 @@ from django.utils import timezone
 from dekkend.audit.services import record
 from dekkend.monitoring.indicators.workdays import deadline, werkdagen_tussen
 from dekkend.referrals import notifications, workflow
+from dekkend.referrals.constants import TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
 from dekkend.referrals.models import Verwijzing
-from dekkend.referrals.services.base import _terms_by_gemeente
+from dekkend.referrals.selectors import termijnen_per_gemeente
 
 # A reminder is repeated after this many working days while feedback is due.
 HERINNERING_HERHALEN_WERKDAGEN = 5
-DEFAULT_TERMIJN_WERKDAGEN = 10
+DEFAULT_TERMIJN_WERKDAGEN = TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
 
 
 def terugkoppeling_deadline(verwijzing: Verwijzing, termijn_werkdagen: int) -> date:
@@ -37,7 +38,7 @@ def terugkoppeling_reminders_send(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
-    terms = _terms_by_gemeente("termijn_eerste_terugkoppeling_werkdagen")
+    terms = termijnen_per_gemeente(veld="termijn_eerste_terugkoppeling_werkdagen")
     candidates = Verwijzing.objects.select_for_update(of=("self",)).filter(
         eerste_terugkoppeling_op__isnull=True,
         status__in=[s.value for s in workflow.OPEN],

@@ -24,7 +24,8 @@ from django.db.models import Q, QuerySet
 
 from dekkend.accounts.models import User
 from dekkend.accounts.roles import role_group, roles_sync
-from dekkend.referrals.models import RegioInstelling, Verwijzing, Werkgebied
+from dekkend.referrals.models import Verwijzing, Werkgebied
+from dekkend.referrals.selectors import termijnen_per_gemeente
 from dekkend.referrals.synthetic.model import Keten
 from dekkend.referrals.synthetic.texts import DEMO_SUFFIX
 from dekkend.regions.models import Gemeente, Postcodegebied
@@ -247,11 +248,7 @@ def _ketens(
         .values_list("pc4", "inwoners", "gemeente_id")
     ):
         pc4[gemeente_id].append((code, inwoners or 0))
-    termijn: dict[int, int] = {}
-    for gemeente_id, maanden in RegioInstelling.objects.filter(
-        regio__gemeenten__in=ids
-    ).values_list("regio__gemeenten", "bewaartermijn_maanden"):
-        termijn[gemeente_id] = min(maanden, termijn.get(gemeente_id, maanden))
+    termijn = termijnen_per_gemeente(veld="bewaartermijn_maanden")
     return [
         Keten(
             gemeente_id=g.pk,

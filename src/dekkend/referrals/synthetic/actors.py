@@ -24,6 +24,7 @@ from django.db.models import Q, QuerySet
 
 from dekkend.accounts.models import User
 from dekkend.accounts.roles import role_group, roles_sync
+from dekkend.referrals.constants import BEWAARTERMIJN_MAANDEN
 from dekkend.referrals.models import Verwijzing, Werkgebied
 from dekkend.referrals.selectors import termijnen_per_gemeente
 from dekkend.referrals.synthetic.model import Keten
@@ -259,7 +260,7 @@ def _ketens(
             verwijzers=tuple((p, u) for p in practices[g.pk] for u in members[p]),
             aanbod=tuple(aanbod[g.pk]),
             pc4=tuple(pc4[g.pk]),
-            bewaartermijn_maanden=termijn.get(g.pk, 24),
+            bewaartermijn_maanden=termijn.get(g.pk, BEWAARTERMIJN_MAANDEN),
         )
         for g in gemeente_rows
     ]

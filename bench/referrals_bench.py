@@ -320,17 +320,17 @@ def _indicators(
 ) -> dict[str, Any]:
     from django.utils import timezone
 
+    from dekkend.monitoring.selectors import referral_indicators
     from dekkend.regions.models import Indeling
     from dekkend.regions.selectors import regio_find
 
-    try:
-        from dekkend.monitoring.selectors import referral_indicators
-    except ImportError as exc:
-        return {"error": f"dekkend.monitoring.selectors.referral_indicators: {exc}"}
     jaar = jaar or timezone.localdate().year - 1
-    indeling = Indeling.objects.get(naam=division)
-    region = regio_find(indeling=division, code_of_naam=regio)
-    out: dict[str, Any] = {"jaar": jaar, "regio": region.naam if region else regio}
+    indeling = Indeling.objects.filter(naam=division).first()
+    region = regio_find(indeling=division, code_of_naam=regio) if indeling else None
+    if indeling is None or region is None:
+        # Timing the national view under the regional label would misreport.
+        return {"error": f"unknown division or region: {division!r} / {regio!r}"}
+    out: dict[str, Any] = {"jaar": jaar, "regio": region.naam}
     for label, target in (("regionaal", region), ("landelijk", None)):
         times: list[float] = []
         try:

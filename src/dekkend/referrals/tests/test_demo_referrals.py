@@ -114,3 +114,22 @@ def test_unknown_region_is_an_error():
     with pytest.raises(CommandError) as info:
         _run("--regio", "Atlantis")
     assert "Geen regio 'Atlantis'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("--seed", "-1"), "--seed"), (("--jaren", "0"), "--jaren")],
+)
+def test_bad_options_are_refused_before_anything_is_removed(args, message):
+    _run("--regio", "ZK27", "--jaren", "0.1")
+    before = synthetic_verwijzingen(
+        list(Gemeente.objects.filter(regiogemeente__regio__code="ZK27").distinct())
+    ).count()
+    assert before > 0
+    with pytest.raises(CommandError) as info:
+        _run("--regio", "ZK27", "--reset", *args)
+    assert message in str(info.value)
+    after = synthetic_verwijzingen(
+        list(Gemeente.objects.filter(regiogemeente__regio__code="ZK27").distinct())
+    ).count()
+    assert after == before

@@ -65,7 +65,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Geen regio '{options['regio']}' in indeling '{options['division']}'."
             )
+        if options["seed"] < 0:
+            raise CommandError("--seed is 0 of groter.")
         gemeenten = list(regio_gemeenten(regio=regio))
+        if not gemeenten:
+            raise CommandError(f"Regio '{regio.naam}' heeft geen gemeenten.")
         existing = synthetic_verwijzingen(gemeenten)
         if existing.exists():
             if not options["reset"]:

@@ -6,6 +6,7 @@ indicators."""
 from typing import Any
 
 from dekkend.referrals import workflow
+from dekkend.referrals.constants import Leesreden
 from dekkend.referrals.models import Verwijzing
 from dekkend.register.permissions import user_organisatie_ids
 
@@ -42,3 +43,11 @@ def rol_for(user: Any, verwijzing: Verwijzing) -> workflow.Rol | None:
     if is_verwijzer_of(user, verwijzing):
         return workflow.Rol.VERWIJZER
     return None
+
+
+def reden_voor(rol: workflow.Rol | None) -> str:
+    """Why a role reads a referral by default (recorded with the read): the
+    receiving organisation to carry it out, the verwijzer to follow it."""
+    if rol == workflow.Rol.BRUGFUNCTIONARIS:
+        return Leesreden.BEHANDELING.value
+    return Leesreden.OPVOLGING.value

@@ -14,13 +14,12 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from dekkend.api.errors import ProblemSerializer
 from dekkend.referrals import selectors, workflow
 from dekkend.referrals.api import inputs
-from dekkend.referrals.api.common import reden_voor
 from dekkend.referrals.api.serializers import (
     VerwijzingDetailSerializer,
     VerwijzingSerializer,
 )
 from dekkend.referrals.models import Verwijzing
-from dekkend.referrals.permissions import rol_for
+from dekkend.referrals.permissions import reden_voor, rol_for
 
 UUID_RE = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 P = ProblemSerializer

@@ -18,7 +18,6 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from dekkend.referrals import workflow
-from dekkend.referrals.constants import Leesreden
 from dekkend.referrals.models import Verwijzing
 from dekkend.register.permissions import user_organisatie_ids
 
@@ -107,13 +106,6 @@ def rollen_voor(
         else:
             rollen[v.pk] = None
     return rollen
-
-
-def reden_voor(rol: workflow.Rol | None) -> str:
-    """The default read reason of a role."""
-    if rol == workflow.Rol.BRUGFUNCTIONARIS:
-        return Leesreden.BEHANDELING.value
-    return Leesreden.OPVOLGING.value
 
 
 def veldfouten(exc: DjangoValidationError) -> dict[str, list[str]]:

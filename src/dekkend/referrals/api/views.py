@@ -33,7 +33,6 @@ from dekkend.referrals.api.common import (
     KanBehandelen,
     KanVerwijzen,
     KanVerwijzingenZien,
-    reden_voor,
     rollen_voor,
     veldfouten,
 )
@@ -44,6 +43,7 @@ from dekkend.referrals.api.serializers import (
 from dekkend.referrals.api.stappen import StappenMixin
 from dekkend.referrals.api.uitvoering import UitvoeringMixin
 from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.permissions import reden_voor
 from dekkend.regions.models import Gemeente
 from dekkend.register.models import Organisatie
 from dekkend.register.permissions import user_organisatie_ids

@@ -16,20 +16,19 @@ from uuid import UUID
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ParseError, UnsupportedMediaType
 from rest_framework.parsers import JSONParser
-from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dekkend.api.errors import ProblemSerializer
+from dekkend.referrals.api.common import KanVerwijzen, KanVerwijzingenZien
 from dekkend.referrals.constants import Leesreden
 from dekkend.referrals.fhir import export
 from dekkend.referrals.fhir.outcome import (
@@ -56,34 +55,6 @@ class FhirJsonParser(JSONParser):
     media_type = FHIR_JSON
 
 
-class CanExportVerwijzingen(BasePermission):
-    """Verwijzers and brugfunctionarissen (the permissions the selectors
-    grant sight by); which referral is the selector's decision, and one the
-    user may not see is a 404."""
-
-    message = gettext_lazy("U werkt niet met verwijzingen.")
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        user = request.user
-        return bool(
-            user.is_authenticated
-            and (
-                user.has_perm("referrals.add_verwijzing")
-                or user.has_perm("referrals.change_verwijzing")
-            )
-        )
-
-
-class CanImportVerwijzingen(BasePermission):
-    """Whoever may refer; the organisation is checked on import."""
-
-    message = gettext_lazy("Alleen verwijzers kunnen een verwijzing versturen.")
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        user = request.user
-        return bool(user.is_authenticated and user.has_perm("referrals.add_verwijzing"))
-
-
 class FhirIssueSerializer(serializers.Serializer[Any]):
     severity = serializers.CharField()
     code = serializers.CharField()
@@ -104,7 +75,7 @@ def _outcome(issues: list[Issue], status: int) -> Response:
 
 
 class VerwijzingFhirView(APIView):
-    permission_classes = [CanExportVerwijzingen]
+    permission_classes = [KanVerwijzingenZien]
     renderer_classes = [FhirJsonRenderer, JSONRenderer]
 
     @extend_schema(
@@ -127,14 +98,14 @@ class VerwijzingFhirView(APIView):
                 user=request.user, uuid=uuid, reden=Leesreden.UITWISSELING
             )
         except Verwijzing.DoesNotExist:
-            raise NotFound("Verwijzing niet gevonden.") from None
+            raise NotFound(_("Verwijzing niet gevonden.")) from None
         rol = rol_for(request.user, verwijzing)
         assert rol is not None  # verwijzing_get found it, so the user has a role
         return Response(export.verwijzing_bundle(verwijzing, rol=rol))
 
 
 class ServiceRequestImportView(APIView):
-    permission_classes = [CanImportVerwijzingen]
+    permission_classes = [KanVerwijzen]
     parser_classes = [FhirJsonParser, JSONParser]
     renderer_classes = [FhirJsonRenderer, JSONRenderer]
 

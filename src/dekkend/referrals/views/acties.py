@@ -20,9 +20,10 @@ from django.views.decorators.http import require_POST
 from dekkend.referrals import services, workflow
 from dekkend.referrals.forms import ActieForm, ToestemmingIntrekkenForm
 from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.permissions import reden_voor
 from dekkend.referrals.selectors import verwijzing_get
 from dekkend.referrals.views.brugfunctionaris import detail_render
-from dekkend.referrals.views.common import KNOP_LABELS, reden_voor, vind
+from dekkend.referrals.views.common import KNOP_LABELS, vind
 from dekkend.referrals.views.verwijzer import mijn_detail_render
 
 ROLLEN = (workflow.Rol.BRUGFUNCTIONARIS, workflow.Rol.VERWIJZER)

@@ -27,6 +27,7 @@ from dekkend.referrals.forms import (
     add_service_errors,
 )
 from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.permissions import reden_voor
 from dekkend.referrals.selectors import (
     VerwijzingFilter,
     verwijzing_get,
@@ -37,7 +38,6 @@ from dekkend.referrals.views.common import (
     historie,
     pagina_met_audit,
     probleem_labels,
-    reden_voor,
     stap_formulieren,
     vind,
 )

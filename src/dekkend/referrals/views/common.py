@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from dekkend.referrals import workflow
-from dekkend.referrals.constants import Leesreden, Probleem, Status
+from dekkend.referrals.constants import Probleem, Status
 from dekkend.referrals.forms import ActieForm
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.permissions import rol_for
@@ -74,13 +74,6 @@ def vind(
         if gevonden is not None and rol_for(user, gevonden) == rol:
             return gevonden, rol
     raise Http404(_("Verwijzing niet gevonden."))
-
-
-def reden_voor(rol: workflow.Rol) -> str:
-    """Why a role reads a referral (recorded with the read)."""
-    if rol == workflow.Rol.BRUGFUNCTIONARIS:
-        return Leesreden.BEHANDELING.value
-    return Leesreden.OPVOLGING.value
 
 
 def toegestane_acties(user: Any, verwijzing: Verwijzing) -> list[workflow.Actie]:

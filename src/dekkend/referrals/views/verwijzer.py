@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from dekkend.referrals import services, workflow
 from dekkend.referrals.forms import ActieForm, VerwijzingForm
 from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.permissions import reden_voor
 from dekkend.referrals.selectors import (
     VerwijzingFilter,
     bsn_regio_namen,
@@ -27,7 +28,6 @@ from dekkend.referrals.views.common import (
     historie,
     pagina_met_audit,
     probleem_labels,
-    reden_voor,
     stap_formulieren,
     vind,
 )

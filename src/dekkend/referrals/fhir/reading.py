@@ -150,6 +150,16 @@ def read_request(
         invoer.voorwaarden[name] = extension.valueBoolean
         if name == "geen_ggz":
             invoer.paths["voorwaarde_geen_ggz"] = f"{path}.extension[{i}]"
+    # A condition left out is not stated, which is not the same as not met.
+    for name, url in codes.EXT_VOORWAARDE.items():
+        if name not in invoer.voorwaarden:
+            issues.append(
+                Issue(
+                    f"{path}.extension",
+                    _("Geef de voorwaarde %(url)s aan (valueBoolean).") % {"url": url},
+                    REQUIRED,
+                )
+            )
     invoer.toelichting = "\n\n".join(
         note.text for note in request.note or [] if note.text
     )

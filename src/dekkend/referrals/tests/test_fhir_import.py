@@ -364,9 +364,14 @@ CASES: dict[str, tuple[Any, str, str]] = {
         "invalid",
     ),
     "a condition not met": (
-        lambda r: r["extension"].pop(0),
+        lambda r: r["extension"][0].update(valueBoolean=False),
         "ServiceRequest.extension",
         "invalid",
+    ),
+    "a condition left out": (
+        lambda r: r["extension"].pop(0),
+        "ServiceRequest.extension",
+        "required",
     ),
     "no address": (
         lambda r: _patient(r).pop("address"),

@@ -35,6 +35,8 @@ from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente, Reg
 # The parameter of the coverage analysis that holds the referral target
 # (003 §7: 60 referrals per 10,000 inhabitants a year).
 STREEFWAARDE_SLEUTEL = "sv_verwijzingen_per_10k"
+# Years that can be asked for: from this one up to the current year.
+EERSTE_JAAR = 2000
 STANDAARD_TERMIJN_WERKDAGEN = TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
 
 

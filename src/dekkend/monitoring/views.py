@@ -27,8 +27,6 @@ from dekkend.monitoring.permissions import (
 )
 from dekkend.regions.models import Indeling, Regio
 
-EERSTE_JAAR = 2000
-
 
 @dataclass(frozen=True)
 class Keuze:
@@ -43,7 +41,11 @@ def _jaar(value: str | None) -> int:
         jaar = int(value or "")
     except ValueError:
         return selectors.standaard_jaar()
-    return jaar if EERSTE_JAAR <= jaar <= this_year else selectors.standaard_jaar()
+    return (
+        jaar
+        if selectors.EERSTE_JAAR <= jaar <= this_year
+        else selectors.standaard_jaar()
+    )
 
 
 def _keuze(request: HttpRequest) -> Keuze:

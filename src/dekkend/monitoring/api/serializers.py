@@ -6,7 +6,12 @@ indicators as `VerwijsIndicatoren.as_dict()` gives them (the same JSON as
 
 from typing import Any
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
 from rest_framework import serializers
+
+from dekkend.monitoring.selectors import EERSTE_JAAR
 
 
 class IndicatorenQuerySerializer(serializers.Serializer[Any]):
@@ -19,8 +24,17 @@ class IndicatorenQuerySerializer(serializers.Serializer[Any]):
         help_text="Code of naam van de regio; weglaten voor alle regio's (landelijk)",
     )
     jaar = serializers.IntegerField(
-        required=False, min_value=2000, max_value=2100, help_text="Kalenderjaar"
+        required=False,
+        min_value=EERSTE_JAAR,
+        help_text="Kalenderjaar, tot en met dit jaar",
     )
+
+    def validate_jaar(self, value: int) -> int:
+        if value > timezone.localdate().year:
+            raise serializers.ValidationError(
+                _("Een jaar in de toekomst heeft nog geen cijfers.")
+            )
+        return value
 
 
 class PeriodeSerializer(serializers.Serializer[Any]):

@@ -128,6 +128,10 @@ def test_errors(regio_lid):
     assert body["errors"][0]["field"] == "jaar"
     body = _problem(api.get(URL, {"regio": "ZK27"}), 400)
     assert body["errors"][0]["field"] == "indeling"
+    next_year = str(timezone.localdate().year + 1)
+    body = _problem(api.get(URL, {**ZEELAND, "jaar": next_year}), 400)
+    assert body["errors"][0]["field"] == "jaar"
+    assert "toekomst" in body["errors"][0]["message"]
 
 
 def test_default_year_is_the_last_complete_one(regio_lid):

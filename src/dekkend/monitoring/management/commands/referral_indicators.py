@@ -18,6 +18,7 @@ from rich.table import Table
 
 from dekkend.monitoring import presenters
 from dekkend.monitoring.selectors import (
+    EERSTE_JAAR,
     VerwijsIndicatoren,
     referral_indicators,
     standaard_jaar,
@@ -64,8 +65,10 @@ class Command(BaseCommand):
                 f"Onbekende regio '{options['regio']}' in {indeling.naam}. Bekend: {names}."
             )
         jaar = options["year"] or standaard_jaar(vandaag=timezone.localdate())
-        if not 2000 <= jaar <= timezone.localdate().year:
-            raise CommandError(f"Jaar {jaar} ligt niet tussen 2000 en dit jaar.")
+        if not EERSTE_JAAR <= jaar <= timezone.localdate().year:
+            raise CommandError(
+                f"Jaar {jaar} ligt niet tussen {EERSTE_JAAR} en dit jaar."
+            )
         result = referral_indicators(indeling=indeling, regio=regio, jaar=jaar)
         if options["json"]:
             self.stdout.write(

@@ -6,6 +6,8 @@ aggregates only, the same JSON as `dekkend referral-indicators --json`."""
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -25,13 +27,13 @@ from dekkend.monitoring.permissions import (
 )
 from dekkend.monitoring.selectors import referral_indicators, standaard_jaar
 from dekkend.regions.models import Indeling
-from dekkend.regions.selectors import regio_find
+from dekkend.regions.selectors import indeling_get, regio_find
 
 
 class CanViewIndicatoren(BasePermission):
     """The region or national role; which region is checked per request."""
 
-    message = "U mag de verwijsindicatoren niet zien."
+    message = gettext_lazy("U mag de verwijsindicatoren niet zien.")
 
     def has_permission(self, request: Any, view: Any) -> bool:
         return can_view_any_indicatoren(request.user)
@@ -64,19 +66,20 @@ class VerwijsIndicatorenView(APIView):
         query = IndicatorenQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         d = query.validated_data
-        indeling = Indeling.objects.filter(naam=d["indeling"]).first()
-        if indeling is None:
-            raise NotFound("Indeling niet gevonden.")
+        try:
+            indeling = indeling_get(naam=d["indeling"])
+        except Indeling.DoesNotExist:
+            raise NotFound(_("Indeling niet gevonden.")) from None
         regio = None
         if d.get("regio"):
             regio = regio_find(indeling=indeling.naam, code_of_naam=d["regio"])
             if regio is None:
-                raise NotFound("Regio niet gevonden in deze indeling.")
+                raise NotFound(_("Regio niet gevonden in deze indeling."))
         if not can_view_indicatoren(request.user, regio):
             raise PermissionDenied(
-                "U mag de indicatoren van alle regio's niet zien."
+                _("U mag de indicatoren van alle regio's niet zien.")
                 if regio is None
-                else "U mag de indicatoren van deze regio niet zien."
+                else _("U mag de indicatoren van deze regio niet zien.")
             )
         jaar = d.get("jaar") or standaard_jaar(vandaag=timezone.localdate())
         result = referral_indicators(indeling=indeling, regio=regio, jaar=jaar)

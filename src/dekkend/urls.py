@@ -14,7 +14,9 @@ urlpatterns = [
     path("", include("dekkend.register.urls", namespace="register")),
     path("", include("dekkend.coverage.urls", namespace="coverage")),
     path("verwijzingen/", include("dekkend.referrals.urls", namespace="referrals")),
+    path("monitor/lsp/", include("dekkend.lspmonitor.urls", namespace="lspmonitor")),
     path("monitor/", include("dekkend.monitoring.urls", namespace="monitoring")),
+    path("werkagenda/", include("dekkend.werkagenda.urls", namespace="werkagenda")),
     path("api/v1/", include("dekkend.api.urls")),
     path("api/hsds/", include("dekkend.register.hsds.urls")),
 ]

@@ -33,6 +33,8 @@ urlpatterns = [
     path("dekking/", DekkingView.as_view(), name="dekking"),
     path("", include("dekkend.referrals.api.urls")),
     path("", include("dekkend.monitoring.api.urls")),
+    path("werkagenda/", include("dekkend.werkagenda.api.urls")),
+    path("monitor/", include("dekkend.lspmonitor.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "schema/swagger/",

@@ -14,8 +14,6 @@ referral of region A (by its uuid) in the response.
 page or endpoint without a line here fails the suite.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -27,7 +25,7 @@ import pytest
 from dekkend.accounts.models import User
 from dekkend.accounts.roles import role_group
 from dekkend.accounts.testing import login_with_2fa
-from dekkend.referrals.models import Verwijzing
+from dekkend.lspmonitor.tests.matrix_cases import CASES as LSPMONITOR_CASES
 from dekkend.referrals.tests.factories import (
     Keten,
     PraktijkFactory,
@@ -38,50 +36,22 @@ from dekkend.referrals.tests.factories import (
 from dekkend.regions.models import Gemeente, Regio, RegioLid
 from dekkend.register.models import Organisatie, OrganisatieLid, Steunpunt
 from dekkend.register.tests.factories import UserFactory
+from dekkend.tests.matrix import (
+    ALL,
+    BRUGFUNCTIONARISSEN,
+    INDICATOREN_A,
+    LOGGED_IN,
+    MET_BEHEERDER,
+    PARTIES_A,
+    SUBJECTS,
+    VERWIJZERS,
+    ZORGKANTOOR,
+    Case,
+    World,
+)
+from dekkend.werkagenda.tests.matrix_cases import CASES as WERKAGENDA_CASES
 
 pytestmark = pytest.mark.django_db
-
-ZORGKANTOOR = "zorgkantoorregio-2025"
-
-SUBJECTS = (
-    "anoniem",
-    "verwijzer_eigen",  # sent the referral of region A
-    "verwijzer_collega",  # same practice, did not send it
-    "verwijzer_andere_regio",
-    "brug_eigen",  # the receiving organisation of region A's referral
-    "brug_andere_org",  # bridging organisation of another gemeente, same region
-    "brug_andere_regio",
-    "lsp_eigen",  # staff of the organisation of the support point below
-    "lsp_ander",
-    "regio_eigen",  # member of region A
-    "regio_ander",  # member of region B
-    "landelijk",
-    "beheerder",
-)
-ALL = frozenset(SUBJECTS)
-LOGGED_IN = ALL - {"anoniem"}
-VERWIJZERS = frozenset(
-    {"verwijzer_eigen", "verwijzer_collega", "verwijzer_andere_regio"}
-)
-BRUGFUNCTIONARISSEN = frozenset({"brug_eigen", "brug_andere_org", "brug_andere_regio"})
-PARTIES_A = frozenset({"verwijzer_eigen", "brug_eigen"})
-# The beheerder (a superuser) holds every permission, so the role gates of the
-# referral forms and lists let it in; what it finds there is nothing (`sees`),
-# because referrals are filtered on the referrer and the receiving organisation.
-MET_BEHEERDER = frozenset({"beheerder"})
-INDICATOREN_A = frozenset({"regio_eigen", "landelijk", "beheerder"})
-
-
-@dataclass
-class World:
-    users: dict[str, User | None]
-    verwijzing_a: Verwijzing
-    verwijzing_b: Verwijzing
-    regio_a: Regio
-    regio_b: Regio
-    steunpunt: Steunpunt
-    # First ids of HSDS lists (stable UUIDs derived from the register).
-    hsds_ids: dict[str, str]
 
 
 def _user(name: str, role: str | None, organisatie: Organisatie | None = None) -> User:
@@ -165,19 +135,6 @@ def world() -> World:
             for kind in ("service_at_locations", "taxonomies", "taxonomy_terms")
         },
     )
-
-
-@dataclass(frozen=True)
-class Case:
-    """One request; `allowed` get through, everyone else is refused.
-    `sees`: for lists, who finds region A's referral in the response."""
-
-    name: str
-    method: str
-    url: Callable[[World], str]
-    allowed: frozenset[str]
-    sees: frozenset[str] | None = None
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 def _va(w: World, rest: str = "") -> str:
@@ -460,6 +417,8 @@ CASES: tuple[Case, ...] = (
         )
         for kind in ("service_at_locations", "taxonomies", "taxonomy_terms")
     ),
+    *WERKAGENDA_CASES,
+    *LSPMONITOR_CASES,
 )
 
 # Routes that need no line of their own: the language switch and the account

@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "dekkend.coverage",
     "dekkend.referrals",
     "dekkend.monitoring",
+    "dekkend.documents",
+    "dekkend.werkagenda",
+    "dekkend.lspmonitor",
     "dekkend.api",
 ]
 

@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path  # noqa: F401
+
+app_name = "werkagenda"
+
+urlpatterns: list = []

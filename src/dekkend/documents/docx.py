@@ -24,6 +24,7 @@ What does not belong here: content decisions. Apps build the `Document`.
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 
 from dekkend.documents.model import (
@@ -36,6 +37,7 @@ from dekkend.documents.model import (
     Paragraph,
     Table,
 )
+from dekkend.documents.text import xml_safe
 
 PAGE_WIDTH_CM = 21.0
 PAGE_HEIGHT_CM = 29.7
@@ -135,7 +137,7 @@ def _footer(section: Any, text: str) -> None:
     paragraph = section.footer.paragraphs[0]
     paragraph.style = "Bron"
     if text:
-        paragraph.add_run(f"{text} — ")
+        paragraph.add_run(f"{xml_safe(text)} — ")
     paragraph.add_run("pagina ")
     _field(paragraph, "PAGE")
     paragraph.add_run(" van ")
@@ -152,11 +154,11 @@ def _set_table_properties(table_el: Any, caption: str, key: str) -> None:
     # Schema order: … tblLayout, tblCellMar, tblLook, tblCaption, tblDescription.
     if caption:
         el = OxmlElement("w:tblCaption")
-        el.set(qn("w:val"), caption)
+        el.set(qn("w:val"), xml_safe(caption))
         tbl_pr.append(el)
     if key:
         el = OxmlElement("w:tblDescription")
-        el.set(qn("w:val"), key)
+        el.set(qn("w:val"), xml_safe(key))
         tbl_pr.append(el)
 
 
@@ -174,7 +176,7 @@ def _repeat_header(row: Any) -> None:
 def _fill_cell(cell: Any, text: str, *, bold: bool, style: str, header: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    lines = text.split("\n")
+    lines = xml_safe(text).split("\n")
     paragraph = cell.paragraphs[0]
     for i, line in enumerate(lines):
         if i:
@@ -191,7 +193,7 @@ def _add_table(docx_doc: Any, table: Table) -> None:
     from docx.shared import Cm
 
     if table.caption:
-        docx_doc.add_paragraph(table.caption, style="Caption")
+        docx_doc.add_paragraph(xml_safe(table.caption), style="Caption")
     ncols = len(table.columns)
     if ncols == 0:
         raise ValueError(f"table {table.key or table.caption!r} has no columns")
@@ -250,11 +252,36 @@ def _add_figure(docx_doc: Any, figure: Figure, number: int) -> None:
     run.add_picture(io.BytesIO(png), width=Cm(min(figure.width_cm, TEXT_WIDTH_CM)))
     doc_pr = run._r.xpath(".//wp:docPr")
     for el in doc_pr:
-        el.set("descr", figure.alt)
-        el.set("title", figure.caption or figure.alt[:80])
+        el.set("descr", xml_safe(figure.alt))
+        el.set("title", xml_safe(figure.caption or figure.alt[:80]))
         el.set("name", f"Figuur {number}")
     if figure.caption:
-        docx_doc.add_paragraph(figure.caption, style="Caption")
+        docx_doc.add_paragraph(xml_safe(figure.caption), style="Caption")
+
+
+def _drop_thumbnail(docx_doc: Any) -> None:
+    """python-docx's template carries a preview picture of another document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rels = docx_doc.part.package.rels
+    for r_id, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[r_id]
+
+
+def _created(doc: Document) -> datetime:
+    """`doc.metadata["datum"]` (ISO 8601) when given, else now, in UTC;
+    without it python-docx would keep its template's date from 2013."""
+    value = doc.metadata.get("datum", "")
+    if value:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"metadata datum {value!r} is not ISO 8601") from exc
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    return datetime.now(tz=UTC)
 
 
 def render_docx(doc: Document) -> bytes:
@@ -271,33 +298,36 @@ def render_docx(doc: Document) -> bytes:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(MARGIN_CM))
     props = out.core_properties
-    props.title = doc.title
-    props.author = doc.author
-    props.subject = doc.subject
+    props.title = xml_safe(doc.title)
+    props.author = xml_safe(doc.author)
+    props.subject = xml_safe(doc.subject)
     props.language = doc.language
-    props.keywords = doc.metadata.get("keywords", "")
-    props.comments = doc.metadata.get("comments", "")
-    props.last_modified_by = doc.author
+    props.keywords = xml_safe(doc.metadata.get("keywords", ""))
+    props.comments = xml_safe(doc.metadata.get("comments", ""))
+    props.last_modified_by = xml_safe(doc.author)
+    created = _created(doc)
+    props.created = props.modified = created
+    props.revision = 1
     _footer(section, doc.footer)
 
-    out.add_paragraph(doc.title, style="Title")
+    out.add_paragraph(xml_safe(doc.title), style="Title")
     if doc.subtitle:
-        out.add_paragraph(doc.subtitle, style="Subtitle")
+        out.add_paragraph(xml_safe(doc.subtitle), style="Subtitle")
     figures = 0
     for block in doc.blocks:
         if isinstance(block, Heading):
             level = min(4, max(1, block.level))
-            out.add_paragraph(block.text, style=f"Heading {level}")
+            out.add_paragraph(xml_safe(block.text), style=f"Heading {level}")
         elif isinstance(block, Paragraph):
             style = PARAGRAPH_STYLES.get(block.style, "Normal")
             paragraph = out.add_paragraph(style=style)
-            for i, line in enumerate(block.text.split("\n")):
+            for i, line in enumerate(xml_safe(block.text).split("\n")):
                 if i:
                     paragraph.add_run().add_break()
                 paragraph.add_run(line)
         elif isinstance(block, BulletList):
             for item in block.items:
-                out.add_paragraph(item, style="List Bullet")
+                out.add_paragraph(xml_safe(item), style="List Bullet")
         elif isinstance(block, Table):
             _add_table(out, block)
             # An empty paragraph keeps two tables from melting into one.
@@ -307,6 +337,7 @@ def render_docx(doc: Document) -> bytes:
             _add_figure(out, block, figures)
         elif isinstance(block, PageBreak):
             out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _drop_thumbnail(out)
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()

@@ -383,6 +383,8 @@ def render_docx(doc: Document) -> bytes:
             _add_figure(out, block, figures)
         elif isinstance(block, PageBreak):
             out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        else:
+            raise TypeError(f"unknown block {type(block).__name__}")
     _drop_thumbnail(out)
     buffer = io.BytesIO()
     out.save(buffer)

@@ -191,6 +191,8 @@ def render_html(doc: Document) -> str:
             body.append(_figure(block))
         elif isinstance(block, PageBreak):
             body.append('<div class="pagina-einde"></div>')
+        else:
+            raise TypeError(f"unknown block {type(block).__name__}")
     meta = [
         f'<meta name="author" content="{escape(doc.author)}">',
     ]

@@ -197,3 +197,8 @@ def test_colspan_and_bad_rows() -> None:
     too_wide = Table(columns=("a",), rows=((Cell("1"), Cell("2")),), key="t")
     with pytest.raises(ValueError, match="row 1 has more cells"):
         render_docx(Document(title="x", blocks=(too_wide,)))
+
+
+def test_unknown_block_is_an_error_not_dropped() -> None:
+    with pytest.raises(TypeError, match="unknown block str"):
+        render_docx(Document(title="x", blocks=("losse tekst",)))  # type: ignore[arg-type]

@@ -122,3 +122,8 @@ def test_figure_without_svg_namespace_is_made_standalone() -> None:
     page = render_html(Document(title="t", blocks=(fig,)))
     assert 'xmlns="http://www.w3.org/2000/svg"' in page
     assert "<title>Leeg vlak</title>" in page
+
+
+def test_unknown_block_is_an_error_not_dropped() -> None:
+    with pytest.raises(TypeError, match="unknown block str"):
+        render_html(Document(title="x", blocks=("losse tekst",)))  # type: ignore[arg-type]

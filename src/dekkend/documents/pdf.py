@@ -120,7 +120,11 @@ def _table(table: Table) -> str:
     for name in table.columns:
         parts.append(f'<th scope="col">{_lines(name)}</th>')
     parts.append("</tr></thead><tbody>")
-    for placed in grid_positions(table):
+    positions = grid_positions(table)
+    row_headers = any(
+        col == 0 and cell.rowspan > 1 for placed in positions for col, cell in placed
+    )
+    for placed in positions:
         parts.append("<tr>")
         for col, cell in placed:
             attrs = ""
@@ -131,10 +135,11 @@ def _table(table: Table) -> str:
             classes = " ".join(c for c in (cell.style, "vet" if cell.bold else "") if c)
             if classes:
                 attrs += f' class="{escape(classes)}"'
-            # A cell spanning rows at the start of a row heads those rows
-            # (the IST / SOLL / GAP column).
-            if col == 0 and cell.rowspan > 1:
-                parts.append(f'<th scope="rowgroup"{attrs}>{_lines(cell.text)}</th>')
+            # When the first column spans rows (IST / SOLL / GAP), it heads
+            # the rows it spans: a row header (with rowspan, the header of
+            # each of those rows).
+            if col == 0 and row_headers:
+                parts.append(f'<th scope="row"{attrs}>{_lines(cell.text)}</th>')
             else:
                 parts.append(f"<td{attrs}>{_lines(cell.text)}</td>")
         parts.append("</tr>")

@@ -79,7 +79,10 @@ def test_headings_tables_and_figures_are_marked_up(html: str) -> None:
     captions = re.findall(r"<caption>(.*?)</caption>", html)
     assert captions == ["Tabel 1. IST, SOLL en GAP", "Tabel 2. Mijlpalenplanning"]
     assert html.count('<th scope="col">') == 7
-    assert html.count('<th scope="rowgroup" rowspan="2" class="vet">') == 2
+    # The spanning first column heads its rows; the mijlpalen table has none.
+    assert html.count('<th scope="row" rowspan="2" class="vet">') == 2
+    assert html.count('<th scope="row" class="vet">GAP</th>') == 1
+    assert html.count('<th scope="row"') == 3
     assert 'data-key="ist-soll-gap-1"' in html
     svg = next(a for t, a in tags if t == "svg")
     assert svg["role"] == "img" and svg["aria-label"] == CHART.alt

@@ -176,7 +176,7 @@ def test_round_trip_of_a_full_werkagenda_with_sources_and_figures():
         FORMAT, regio="Zeeland", woorden=(40, 80), doelen=3, mijlpalen=4
     )
     figuur = bar_chart(
-        title="Steunpunten", labels=["A", "B"], series=[Series("n", [1, 2])]
+        title="Steunpunten", labels=["A", "B"], series=[Series("n", (1.0, 2.0))]
     )
     bijlagen = ExportBijlagen(
         bronnen={
@@ -300,8 +300,8 @@ def _handgeschreven() -> bytes:
         ("2027-K4", "Opschalen", "Stuurgroep", "Plan"),
         ("ergens in 2028", "Onduidelijk", "?", "?"),
     ]
-    for rij, waarden in enumerate(rijen):
-        for kolom, waarde in enumerate(waarden):
+    for rij, mijlpaal in enumerate(rijen):
+        for kolom, waarde in enumerate(mijlpaal):
             planning.cell(rij, kolom).text = waarde
     d.add_paragraph(
         "3a.1 Nu Niet Zwanger (optioneel onderdeel werkagenda)", style="Heading 3"

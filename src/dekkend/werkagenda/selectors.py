@@ -85,6 +85,10 @@ def kwartaal_einde(kwartaal: str) -> date | None:
 
 
 def mijlpaal_te_laat(m: Mijlpaal, vandaag: date) -> bool:
+    """Overdue: marked "vertraagd", or its quarter is over and it is neither
+    done nor dropped."""
+    if m.status == MijlpaalStatus.VERTRAAGD:
+        return True
     einde = kwartaal_einde(m.kwartaal)
     return einde is not None and einde < vandaag and m.status not in AFGEROND
 

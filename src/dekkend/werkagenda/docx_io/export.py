@@ -371,6 +371,9 @@ class _Bouwer:
                 rows=tuple(rijen),
                 caption=common.doelen_kop(),
                 key=common.tabel_sleutel(onderdeel.sleutel, common.SUFFIX_DOELEN),
+                widths=(3.0, 2.0, 1.3, 1.2, 1.8, 1.5, 1.6)
+                if met_realisatie
+                else (3.0, 2.0, 1.3, 1.2, 1.8, 1.5),
             )
         )
 

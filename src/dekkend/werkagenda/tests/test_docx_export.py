@@ -291,7 +291,11 @@ def test_docx_holds_every_heading_and_the_keyed_tables(inhoud):
         bijlagen=ExportBijlagen(figuren={"2a": (_figuur("Kaart"),)}),
     )
     document = docx.Document(io.BytesIO(data))
-    koppen = [p.text for p in document.paragraphs if p.style is not None and str(p.style.name).startswith("Heading")]
+    koppen = [
+        p.text
+        for p in document.paragraphs
+        if p.style is not None and str(p.style.name).startswith("Heading")
+    ]
     for onderdeel in FORMAT.onderdelen:
         assert onderdeel.kop in koppen
         assert any(p.text == onderdeel.inhoudsopgave for p in document.paragraphs)

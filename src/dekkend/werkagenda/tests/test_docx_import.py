@@ -303,6 +303,23 @@ def _handgeschreven() -> bytes:
     for rij, mijlpaal in enumerate(rijen):
         for kolom, waarde in enumerate(mijlpaal):
             planning.cell(rij, kolom).text = waarde
+    # Dutch Word names its heading styles "Kop N".
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d.styles.add_style("Kop 2", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("b. Basisfunctionaliteit: Sociaal verwijzen", style="Kop 2")
+    d.add_paragraph("Urgentie: Groot, zie de monitor.")
+    d.add_paragraph("Monitoring (optioneel): Via de landelijke dataset.")
+    d.add_paragraph("3. Kansrijk opgroeien", style="Heading 1")
+    partijen = d.add_table(rows=3, cols=2)
+    for rij, (a, b) in enumerate(
+        [
+            ("Financierders", "Uitvoeringspartijen"),
+            ("- Gemeente Assen", "• JGZ Drenthe"),
+            ("", "Verloskundigen"),
+        ]
+    ):
+        partijen.cell(rij, 0).text, partijen.cell(rij, 1).text = a, b
     d.add_paragraph(
         "3a.1 Nu Niet Zwanger (optioneel onderdeel werkagenda)", style="Heading 3"
     )
@@ -364,6 +381,12 @@ def test_hand_written_sections_and_tables_are_placed(handgeschreven):
     assert lsp.mijlpalen[1] == Mijlpaal(
         "2027-K2", "Openen Appingedam", "Gemeente Eemsdelta", "Open", "gepland"
     )
+    verwijzen = inhoud.onderdeel("2b")
+    assert verwijzen.velden["urgentie"] == "Groot, zie de monitor."
+    assert verwijzen.velden["monitoring"] == "Via de landelijke dataset."
+    opgroeien = inhoud.onderdeel("3")
+    assert opgroeien.financiers == ("Gemeente Assen",)
+    assert opgroeien.uitvoeringspartijen == ("JGZ Drenthe", "Verloskundigen")
     # Every onderdeel of the format is there, in format order.
     assert [o.sleutel for o in inhoud.onderdelen] == list(FORMAT.sleutels)
 

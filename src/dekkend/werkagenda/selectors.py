@@ -331,19 +331,11 @@ def regio_overzicht(
     metingen = measures.Metingen(regio, vandaag)
     status_per_doel: dict[str, list[str]] = defaultdict(list)
     for d in wa.doelstellingen.prefetch_related("ingroeipad", "realisaties"):
-        frozen = (
-            wa.bevriezing.gegevens.get("doelstellingen", {}).get(str(d.uuid))
-            if wa.vastgesteld and hasattr(wa, "bevriezing") and not met_metingen
-            else None
+        # Progress is live, also after adoption (the frozen copy keeps the
+        # values of the adoption day for the document and its export).
+        status_per_doel[d.onderdeel].append(
+            measures.doel_voortgang(d, metingen).status if met_metingen else ""
         )
-        if frozen is not None:
-            status_per_doel[d.onderdeel].append(frozen["status"])
-        elif met_metingen:
-            status_per_doel[d.onderdeel].append(
-                measures.doel_voortgang(d, metingen).status
-            )
-        else:
-            status_per_doel[d.onderdeel].append("")
     per_onderdeel: dict[str, list[Mijlpaal]] = defaultdict(list)
     te_laat = []
     for m in wa.mijlpalen.all():

@@ -219,6 +219,12 @@ def test_colleges_and_adoption(client_regio) -> None:
         _url(wa, "sectie/"), {"adres": "2a.urgentie", "revisie": 0, "tekst": "x"}
     )
     assert response.status_code == 400 and "vastgesteld" in response.content.decode()
+    assert "Herziening maken" in page
+    response = client.post(
+        "/werkagenda/", {"regio": str(wa.regio.uuid), "herziening": str(wa.uuid)}
+    )
+    assert response.status_code == 302
+    assert wa.herzieningen.get().versie == 2
 
 
 def test_downloads(client_regio) -> None:

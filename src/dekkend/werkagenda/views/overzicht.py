@@ -41,8 +41,17 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             regio = None
         if regio is None or not can_change_werkagenda(request.user, regio):
             raise Http404(_("Regio niet gevonden."))
+        vorige = (
+            selectors.werkagenda_list(user=request.user, regio=regio)
+            .filter(uuid=request.POST["herziening"])
+            .first()
+            if request.POST.get("herziening")
+            else None
+        )
         try:
-            wa = services.werkagenda_create(user=request.user, regio=regio)
+            wa = services.werkagenda_create(
+                user=request.user, regio=regio, herziening_van=vorige
+            )
         except ValidationError as exc:
             fouten = [("regios", m) for m in exc.messages]
         else:

@@ -66,6 +66,8 @@ ROLES: tuple[Role, ...] = (
             "coverage.add_realisatie",
             "coverage.change_realisatie",
             "referrals.view_indicatoren",
+            "werkagenda.view_werkagenda",
+            "werkagenda.change_werkagenda",
         ),
     ),
     Role(
@@ -85,6 +87,9 @@ ROLES: tuple[Role, ...] = (
             "coverage.change_any_regio",
             "referrals.view_indicatoren",
             "referrals.view_indicatoren_landelijk",
+            "werkagenda.view_werkagenda",
+            "werkagenda.change_werkagenda",
+            "werkagenda.view_werkagenda_landelijk",
         ),
     ),
 )

@@ -1,4 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path  # noqa: F401
+"""/api/v1/werkagenda/ (included by `dekkend.api.urls`)."""
 
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from dekkend.werkagenda.api.views import WerkagendaViewSet
+
+router = SimpleRouter()
+router.register("", WerkagendaViewSet, basename="werkagenda")
+
+urlpatterns = router.urls

@@ -379,3 +379,64 @@ def antwoorden_uit_formulier(
         if antwoord is not None:
             antwoorden[vraag.sleutel] = antwoord
     return antwoorden, fouten
+
+
+def formulier_data(
+    vraag: Vraag,
+    antwoord: Any,
+    *,
+    locaties: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[str, list[str]]:
+    """The form fields that would post this answer: the inverse of
+    `antwoord_uit_formulier`, used to fill in a form from a saved answer.
+    For `locaties_bevestigen`, fields of `locaties` not changed in the
+    answer show their current register value."""
+    veld = vraag.veldnaam
+    data: dict[str, list[str]] = {}
+    if vraag.type in (ENKELE_KEUZE, MEERDERE_KEUZE) and isinstance(antwoord, Mapping):
+        if vraag.type == ENKELE_KEUZE:
+            keuze = antwoord.get("keuze")
+            data[veld] = [str(keuze)] if keuze else []
+        else:
+            data[veld] = [str(k) for k in antwoord.get("keuzes", []) or []]
+        for sub in ("anders", "toelichting"):
+            if antwoord.get(sub):
+                data[f"{veld}_{sub}"] = [str(antwoord[sub])]
+    elif vraag.type in (GETAL, TEKST) and antwoord is not None:
+        data[veld] = [str(antwoord)]
+    elif vraag.type in (GETALLEN_PER_CATEGORIE, MATRIX) and isinstance(
+        antwoord, Mapping
+    ):
+        for code, value in antwoord.items():
+            data[f"{veld}_{code}"] = [str(value)]
+    elif vraag.type == REGIO and isinstance(antwoord, Mapping):
+        if antwoord.get("regio"):
+            data[veld] = [str(antwoord["regio"])]
+    elif vraag.type == STEUNPUNTEN_LIJST and isinstance(antwoord, list):
+        data[veld] = ["ja" if antwoord else "nee"]
+        for nr, item in enumerate(antwoord, start=1):
+            if isinstance(item, Mapping):
+                for sub in STEUNPUNT_VELDEN:
+                    if item.get(sub):
+                        data[f"{veld}_{nr}_{sub}"] = [str(item[sub])]
+    elif vraag.type == LOCATIES_BEVESTIGEN:
+        gegeven = antwoord if isinstance(antwoord, Mapping) else {}
+        uuids = list(locaties) if locaties is not None else list(gegeven)
+        for uuid in uuids:
+            base = f"{veld}_{uuid}"
+            item = gegeven.get(uuid)
+            item = item if isinstance(item, Mapping) else {}
+            wijzigingen = item.get("wijzigingen")
+            wijzigingen = wijzigingen if isinstance(wijzigingen, Mapping) else {}
+            huidig = (locaties or {}).get(uuid, {})
+            data[f"{base}_getoond"] = ["1"]
+            if item.get("bevestigd"):
+                data[f"{base}_bevestigd"] = ["1"]
+            for sub in LOCATIE_TEKSTVELDEN:
+                value = wijzigingen.get(sub, huidig.get(sub, ""))
+                if value:
+                    data[f"{base}_{sub}"] = [str(value)]
+            for sub in ("dagdelen", "elementen"):
+                values = wijzigingen.get(sub, huidig.get(sub, [])) or []
+                data[f"{base}_{sub}"] = [str(v) for v in values]
+    return data

@@ -4,8 +4,8 @@
 `RapportInvoer` is everything the tables and graphs of the report are computed
 from: the round's dates and invitations, the monitor division with its
 gemeenten, the base list with each location's size class and decision, the
-previous round's list, the responses (role, regio, answers), anonymous visitor
-tallies, and the published figures where a round has them (2025).
+previous round's list, the responses (role, regio, answers) with the
+questionnaire they answered, anonymous visitor tallies, and the published figures where a round has them (2025).
 
 Plain Python, no Django (a test enforces it). Reading the database belongs in
 `report.inputs`; computing belongs in `report.tables` and `report.graphs`.
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dekkend.lspmonitor.questionnaire.definition import Vragenlijst
 from dekkend.register import lsp_type
 
 GROOT = lsp_type.GROOT
@@ -130,24 +131,6 @@ class Bezoekerstelling:
 
 
 @dataclass(frozen=True)
-class Keuze:
-    code: str
-    label: str
-
-
-@dataclass(frozen=True)
-class VraagInfo:
-    """What the report needs of one question: its text and the codes and
-    labels of its options, matrix rows and scale."""
-
-    sleutel: str
-    tekst: str
-    opties: tuple[Keuze, ...] = ()
-    rijen: tuple[Keuze, ...] = ()
-    schaal: tuple[Keuze, ...] = ()
-
-
-@dataclass(frozen=True)
 class GepubliceerdeRegio:
     """Published figures of one regio (001 Table 4 and Table 2)."""
 
@@ -201,20 +184,18 @@ class RapportInvoer:
     uitgenodigd_lsp: int | None = None
     uitgenodigd_coordinator: int | None = None
     responsen: tuple[Respons, ...] = ()
-    vragen: tuple[VraagInfo, ...] = ()
+    # The questionnaire version the answers were given in (None: no answers
+    # can be read, the graphs are unknown).
+    vragenlijst: Vragenlijst | None = None
     tellingen: tuple[Bezoekerstelling, ...] = ()
     vorige: VorigeRonde | None = None
     gepubliceerd: Gepubliceerd | None = None
     # Synthetic data (demo, benchmark): the report says so on every page.
     synthetisch: bool = False
+    # Another division for which Table 4 is given too (by the gemeenten).
+    tabel4_indeling: Indeling | None = None
 
     @property
     def basislijst(self) -> tuple[Locatie, ...]:
         """The locations on this round's list."""
         return tuple(k for k in self.kandidaten if k.besluit == BESLUIT_OP_LIJST)
-
-    def vraag(self, sleutel: str) -> VraagInfo | None:
-        for vraag in self.vragen:
-            if vraag.sleutel == sleutel:
-                return vraag
-        return None

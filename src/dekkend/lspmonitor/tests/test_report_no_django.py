@@ -18,6 +18,7 @@ REPORT_DIR = Path(report_package.__file__).resolve().parent
 # Plain-Python modules of other apps the report reuses.
 ALLOWED = (
     "dekkend.lspmonitor.report",
+    "dekkend.lspmonitor.questionnaire",
     "dekkend.monitoring.indicators",
     "dekkend.register.lsp_type",
     "dekkend.register.afwegingskader",

@@ -6,6 +6,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dekkend.lspmonitor.questionnaire.definition import vragenlijst_get
 from dekkend.lspmonitor.report import graphs, tables
 from dekkend.lspmonitor.report.model import (
     BESLUIT_AF,
@@ -13,13 +14,11 @@ from dekkend.lspmonitor.report.model import (
     Gepubliceerd,
     GepubliceerdeRegio,
     Indeling,
-    Keuze,
     Locatie,
     RapportInvoer,
     Regio,
     Respons,
     VorigeRonde,
-    VraagInfo,
     grootte_uit_dagdelen,
 )
 from dekkend.monitoring.indicators.results import Cel
@@ -325,103 +324,116 @@ def test_register_completeness_per_region() -> None:
     assert rows[0].gecontroleerd == 1
 
 
-VRAGEN = (
-    VraagInfo(
-        "lsp.5",
-        "Werk je samen?",
-        (Keuze("vaak", "Vaak"), Keuze("af_en_toe", "Af en toe"), Keuze("niet", "Niet")),
-    ),
-    VraagInfo(
-        "lsp.6",
-        "Op welke gebieden?",
-        (
-            Keuze("inhoudelijk", "Inhoudelijk"),
-            Keuze(
-                "overige",
-                "Overige",
-            ),
-        ),
-    ),
-    *(
-        VraagInfo(
-            f"coord.{n}",
-            f"Partner {n}",
-            (Keuze("tevreden", "Tevreden"), Keuze("neutraal", "Neutraal")),
-        )
-        for n in (8, 9, 10, 11)
-    ),
-)
+VL = vragenlijst_get("2025")
+
+
+def lsp(regio: str, **answers) -> Respons:
+    return Respons(
+        "lsp",
+        regio,
+        {
+            "rol": {"keuze": "lsp"},
+            **{k.replace("_", "."): v for k, v in answers.items()},
+        },
+    )
+
+
+def coord(regio: str, **answers) -> Respons:
+    return Respons(
+        "coordinator",
+        regio,
+        {
+            "rol": {"keuze": "vng"},
+            **{k.replace("_", "."): v for k, v in answers.items()},
+        },
+    )
 
 
 def test_graph2_counts_answers_and_suppresses_a_small_region() -> None:
     answers = ["vaak", "vaak", "af_en_toe", "niet", "vaak"]
     data = invoer(
-        vragen=VRAGEN,
+        vragenlijst=VL,
         responsen=(
-            *(Respons("lsp", "a", {"lsp.5": {"keuze": a}}) for a in answers),
-            Respons("lsp", "b", {"lsp.5": {"keuze": "niet"}}),
-            Respons("coordinator", "b", {"lsp.5": {"keuze": "niet"}}),  # other part
+            *(lsp("a", lsp_5={"keuze": a}) for a in answers),
+            lsp("b", lsp_5={"keuze": "niet"}),
+            coord("b", lsp_5={"keuze": "niet"}),  # not the coordinators' part
         ),
     )
     national = graphs.grafiek(data, 2)
+    assert national.vragen == ("lsp.5",)
     assert national.codes == ("vaak", "af_en_toe", "niet")
-    assert national.labels == ("Vaak", "Af en toe", "Niet")
+    assert national.labels[1] == "Af en toe"
     assert [c.waarde for c in national.reeksen[0].waarden] == [3, 1, 2]
     assert (national.n, national.beantwoord) == (6, 6)
     region_a = graphs.grafiek(data, 2, regio="a")
     assert [c.waarde for c in region_a.reeksen[0].waarden] == [3, 1, 1]
     region_b = graphs.grafiek(data, 2, regio="b")
-    assert region_b.onderdrukt
+    assert region_b.onderdrukt and region_b.n == 1
     assert all(c == Cel(None, True) for c in region_b.reeksen[0].waarden)
     region_c = graphs.grafiek(data, 2, regio="c")
     assert region_c.onbekend and not region_c.onderdrukt
 
 
-def test_graph3_counts_multiple_choice_and_anders() -> None:
-    choices = [["inhoudelijk", "overige"], ["overige"], [], ["inhoudelijk"], ["x"]]
+def test_graph3_counts_multiple_choice_and_respects_the_skip_rule() -> None:
     data = invoer(
-        vragen=VRAGEN,
-        responsen=tuple(
-            Respons("lsp", "a", {"lsp.6": {"keuzes": c, "anders": "t"}})
-            for c in choices
+        vragenlijst=VL,
+        responsen=(
+            lsp(
+                "a",
+                lsp_5={"keuze": "vaak"},
+                lsp_6={"keuzes": ["inhoudelijk", "overige"], "anders": "Cursussen"},
+            ),
+            lsp(
+                "a",
+                lsp_5={"keuze": "af_en_toe"},
+                lsp_6={"keuzes": ["overige"], "anders": "Film"},
+            ),
+            lsp("a", lsp_5={"keuze": "vaak"}, lsp_6={"keuzes": ["inhoudelijk"]}),
+            # Skipped ("sla over als jullie niet samenwerken"): not counted.
+            lsp("a", lsp_5={"keuze": "niet"}, lsp_6={"keuzes": ["inspiratie"]}),
+            lsp("a", lsp_5={"keuze": "vaak"}),
         ),
     )
     g = graphs.grafiek(data, 3)
-    # An unknown code is still counted, after the defined options.
-    assert dict(
-        zip(g.codes, (c.waarde for c in g.reeksen[0].waarden), strict=True)
-    ) == {
-        "inhoudelijk": 2,
-        "overige": 2,
-        "x": 1,
-    }
-    assert g.beantwoord == 4
+    counts = dict(zip(g.codes, (c.waarde for c in g.reeksen[0].waarden), strict=True))
+    assert counts["inhoudelijk"] == 2
+    assert counts["overige"] == 2
+    assert counts["inspiratie"] == 0
+    assert (g.n, g.beantwoord) == (5, 3)
 
 
 def test_graph4_stacks_satisfaction_per_partner() -> None:
     data = invoer(
-        vragen=VRAGEN,
+        vragenlijst=VL,
         responsen=tuple(
-            Respons(
-                "coordinator",
+            coord(
                 "a",
-                {
-                    "coord.8": {"keuze": "tevreden"},
-                    "coord.9": {"keuze": "neutraal" if i < 2 else "tevreden"},
-                },
+                coord_8={"keuze": "tevreden"},
+                coord_9={"keuze": "neutraal" if i < 2 else "tevreden"},
             )
             for i in range(5)
         ),
     )
     g = graphs.grafiek(data, 4)
     assert g.codes == ("coord.8", "coord.9", "coord.10", "coord.11")
+    assert g.labels == ("Gemeenten", "Ggz", "Huisartsen/POH", "Sociaal werk")
     series = {s.naam: [c.waarde for c in s.waarden] for s in g.reeksen}
-    assert series == {"tevreden": [5, 3, 0, 0], "neutraal": [0, 2, 0, 0]}
+    assert series["tevreden"] == [5, 3, 0, 0]
+    assert series["neutraal"] == [0, 2, 0, 0]
+    assert series["zeer_tevreden"] == [0, 0, 0, 0]
+
+
+def test_graphs_1_5_and_6_read_their_tagged_questions() -> None:
+    data = invoer(vragenlijst=VL)
+    assert graphs.grafiek(data, 1).vragen == ("lsp.13",)
+    assert graphs.grafiek(data, 5).vragen == ("lsp.18",)
+    assert graphs.grafiek(data, 6).vragen == ("coord.15",)
+    assert graphs.grafiek(data, 6).rol == "coordinator"
 
 
 def test_published_graph2_is_used_without_answers() -> None:
     data = invoer(
-        vragen=VRAGEN,
+        vragenlijst=VL,
         gepubliceerd=Gepubliceerd(
             bron="r", grafiek2=(("vaak", 26), ("af_en_toe", 29), ("niet", 8))
         ),
@@ -432,5 +444,6 @@ def test_published_graph2_is_used_without_answers() -> None:
     assert graphs.grafiek(data, 3).onbekend
 
 
-def test_all_six_graphs_exist() -> None:
+def test_without_a_questionnaire_the_graphs_are_unknown() -> None:
+    assert all(g.onbekend for g in graphs.grafieken(invoer()))
     assert [g.nummer for g in graphs.grafieken(invoer())] == [1, 2, 3, 4, 5, 6]

@@ -52,6 +52,8 @@ ROLES: tuple[Role, ...] = (
             "register.change_locatie",
             "register.add_kenmerkzelfbeoordeling",
             "register.change_kenmerkzelfbeoordeling",
+            "lspmonitor.view_eigen_antwoorden",
+            "lspmonitor.add_bezoekerstelling",
         ),
     ),
     Role(
@@ -66,6 +68,7 @@ ROLES: tuple[Role, ...] = (
             "coverage.add_realisatie",
             "coverage.change_realisatie",
             "referrals.view_indicatoren",
+            "lspmonitor.view_regio_resultaten",
         ),
     ),
     Role(
@@ -85,6 +88,9 @@ ROLES: tuple[Role, ...] = (
             "coverage.change_any_regio",
             "referrals.view_indicatoren",
             "referrals.view_indicatoren_landelijk",
+            "lspmonitor.beheer_ronde",
+            "lspmonitor.view_respondenten",
+            "lspmonitor.view_regio_resultaten",
         ),
     ),
 )

@@ -126,7 +126,11 @@ def _kandidaat_new(
     respons: Respons | None = None,
     gemeld_gestopt: bool = False,
 ) -> Kandidaat:
-    regio = regio_of(gemeente.pk, ronde.indeling_id)
+    # The monitor division holds only gemeenten that had an LSP: a reported
+    # location elsewhere belongs to the region its respondent answered for.
+    regio = regio_of(gemeente.pk, ronde.indeling_id) or (
+        respons.regio if respons is not None else None
+    )
     return Kandidaat.objects.create(
         ronde=ronde,
         naam=gegevens.naam.strip(),

@@ -74,7 +74,7 @@ def _geldige_antwoorden(
             continue
         if valideer_antwoord(vraag, antwoord, volledig=False) is not None:
             continue
-        if vraag not in zichtbare_vragen(vl, antwoorden):
+        if all(v.sleutel != sleutel for v in zichtbare_vragen(vl, antwoorden)):
             continue
         result.append(antwoord)
     return vraag, result

@@ -117,23 +117,37 @@ def zichtbare_vragen(vl: Vragenlijst, antwoorden: Mapping[str, Any]) -> list[Vra
 
 
 def is_leeg(vraag: Vraag, antwoord: Any) -> bool:
-    """Whether an answer counts as not given. For a new/stopped list, an empty
-    list is the answer "Nee" and so is not empty."""
+    """Whether nothing at all was given: None, blank text, an empty object,
+    a choice without code, "anders" text or comment. For a new/stopped list
+    an empty list is the answer "Nee" and so is not empty. A malformed answer
+    is not empty (validation reports it)."""
     if antwoord is None:
         return True
     if vraag.type == STEUNPUNTEN_LIJST:
         return False
-    if vraag.type == ENKELE_KEUZE:
-        return not (isinstance(antwoord, Mapping) and antwoord.get("keuze"))
-    if vraag.type == MEERDERE_KEUZE:
-        return not (isinstance(antwoord, Mapping) and antwoord.get("keuzes"))
-    if vraag.type == REGIO:
-        return not (isinstance(antwoord, Mapping) and antwoord.get("regio"))
+    if vraag.type in (ENKELE_KEUZE, MEERDERE_KEUZE) and isinstance(antwoord, Mapping):
+        return not any(
+            antwoord.get(k) for k in ("keuze", "keuzes", "anders", "toelichting")
+        )
     if isinstance(antwoord, str):
         return not antwoord.strip()
     if isinstance(antwoord, Mapping | list):
         return not antwoord
     return False
+
+
+def is_beantwoord(vraag: Vraag, antwoord: Any) -> bool:
+    """Whether a required question counts as answered: a choice made, a
+    region chosen, some number, row or text given."""
+    if is_leeg(vraag, antwoord):
+        return False
+    if vraag.type == ENKELE_KEUZE:
+        return isinstance(antwoord, Mapping) and bool(antwoord.get("keuze"))
+    if vraag.type == MEERDERE_KEUZE:
+        return isinstance(antwoord, Mapping) and bool(antwoord.get("keuzes"))
+    if vraag.type == REGIO:
+        return isinstance(antwoord, Mapping) and bool(antwoord.get("regio"))
+    return True
 
 
 def antwoorden_voor_indienen(
@@ -474,7 +488,7 @@ def valideer(
         if not vraag.heeft_antwoord:
             continue
         antwoord = antwoorden.get(vraag.sleutel)
-        if antwoord is not None:
+        if not is_leeg(vraag, antwoord):
             fout = valideer_antwoord(
                 vraag,
                 antwoord,
@@ -485,7 +499,7 @@ def valideer(
             if fout:
                 fouten[vraag.sleutel] = fout
                 continue
-        if volledig and vraag.verplicht and is_leeg(vraag, antwoord):
+        if volledig and vraag.verplicht and not is_beantwoord(vraag, antwoord):
             fouten[vraag.sleutel] = _("%(vraag)s is verplicht: geef een antwoord.") % {
                 "vraag": vraag_naam(vraag)
             }
@@ -496,11 +510,13 @@ def antwoorden_samenvoegen(
     opgeslagen: Mapping[str, Any],
     nieuw: Mapping[str, Any],
     vragen: Sequence[Vraag],
+    fouten: Collection[str] = (),
 ) -> dict[str, Any]:
     """The saved answers with those of the questions on a posted page
     replaced: a question of `vragen` absent from `nieuw` was left empty and
-    loses its saved answer."""
-    sleutels = {v.sleutel for v in vragen if v.heeft_antwoord}
+    loses its saved answer, unless it is in `fouten` (it could not be read,
+    so the saved answer stays)."""
+    sleutels = {v.sleutel for v in vragen if v.heeft_antwoord} - set(fouten)
     result = {k: v for k, v in opgeslagen.items() if k not in sleutels}
     result.update({k: v for k, v in nieuw.items() if k in sleutels})
     return result
@@ -529,6 +545,7 @@ __all__ = [
     "antwoorden_voor_indienen",
     "gekozen_codes",
     "gekozen_deel",
+    "is_beantwoord",
     "is_leeg",
     "valideer",
     "valideer_antwoord",

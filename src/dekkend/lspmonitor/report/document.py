@@ -360,14 +360,20 @@ def _tabel4_uitleg(
         for r in published.rijen
         if r.regio in by_code and by_code[r.regio].totaal == r.totaal
     )
+    with_lsp = [r for r in published.rijen if r.totaal]
     same_sizes = sum(
         1
-        for r in published.rijen
+        for r in with_lsp
         if r.regio in by_code
         and (by_code[r.regio].groot, by_code[r.regio].middel, by_code[r.regio].klein)
         == (r.groot, r.middel, r.klein)
         and by_code[r.regio].onbekend == 0
     )
+    differing = [
+        (r.naam, r.totaal, by_code[r.regio].totaal if r.regio in by_code else 0)
+        for r in published.rijen
+        if (by_code[r.regio].totaal if r.regio in by_code else 0) != r.totaal
+    ]
     blocks.append(
         Paragraph(
             _(
@@ -377,7 +383,7 @@ def _tabel4_uitleg(
                 "middelgroot, %(r_klein)s klein en %(r_onbekend)s onbekend, samen "
                 "%(r_totaal)s. Het aantal locaties per regio komt in %(gelijk)s van "
                 "de %(regios)s regio's overeen met de publicatie; de verdeling naar "
-                "grootte in %(gelijk_grootte)s."
+                "grootte in %(gelijk_grootte)s van de %(met_lsp)s regio's met LSP."
             )
             % {
                 "groot": _n(pub.groot),
@@ -392,9 +398,27 @@ def _tabel4_uitleg(
                 "gelijk": _n(same_total),
                 "regios": _n(len(published.rijen)),
                 "gelijk_grootte": _n(same_sizes),
+                "met_lsp": _n(len(with_lsp)),
             }
         )
     )
+    if differing:
+        blocks.append(
+            Paragraph(
+                _(
+                    "Waar het aantal per regio verschilt, komt dat door locaties die "
+                    "na de publicatie in het register zijn toegevoegd, gestopt of van "
+                    "gemeente veranderd: %(regios)s."
+                )
+                % {
+                    "regios": "; ".join(
+                        _("%(regio)s gepubliceerd %(pub)s, register %(reg)s")
+                        % {"regio": naam, "pub": _n(pub_n), "reg": _n(reg_n)}
+                        for naam, pub_n, reg_n in differing
+                    )
+                }
+            )
+        )
     if total.onbekend:
         blocks.append(
             Paragraph(

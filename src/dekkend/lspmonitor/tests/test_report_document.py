@@ -19,7 +19,12 @@ from dekkend.lspmonitor.report.document import (
     rapport_xlsx,
     tekst_van,
 )
-from dekkend.lspmonitor.report.model import BESLUIT_AF, VorigeRonde
+from dekkend.lspmonitor.report.model import (
+    BESLUIT_AF,
+    Gepubliceerd,
+    GepubliceerdeRegio,
+    VorigeRonde,
+)
 from dekkend.lspmonitor.tests.test_report_tables import (
     ANDERE,
     VL,
@@ -211,3 +216,26 @@ def test_a_region_with_few_respondents_has_no_graph() -> None:
     assert "Grafiek 2. Samenwerking met andere laagdrempelige steunpunten" in text
     assert "minder dan 5 respondenten; niet getoond" in text
     assert data.basislijst == ()
+
+
+def test_published_table4_beside_the_regenerated_one_explains_differences() -> None:
+    published = Gepubliceerd(
+        bron="Rapport 2025",
+        regios=(
+            GepubliceerdeRegio("a", 1, 0, 1, respons_lsp=2, respons_coordinator=1),
+            GepubliceerdeRegio("b", 0, 0, 4, respons_lsp=1, respons_coordinator=0),
+            GepubliceerdeRegio("c", 0, 0, 0),
+        ),
+    )
+    doc = rapport_document(invoer(gepubliceerd=published))
+    keys = [b.key for b in doc.blocks if isinstance(b, Table)]
+    assert "tabel4" in keys and "tabel4_register" in keys
+    text = tekst_van(doc.blocks)
+    assert "Tabel 2. Verdeling" in text and "(gepubliceerd)" in text
+    # Published figures are shown as published, small ones included.
+    assert "Bravo | 1 | 0" in text
+    # a matches in total and sizes (1 groot, 1 klein); b has 4 published, 2 now.
+    assert "in 2 van de 3 regio's overeen" in text
+    assert "de verdeling naar grootte in 1 van de 2 regio's met LSP" in text
+    assert "Bravo gepubliceerd 4, register 2" in text
+    assert "Van 1 locatie is de grootte per locatie onbekend." in text

@@ -72,6 +72,8 @@ def test_2025_report_says_in_words_why_sizes_are_unknown() -> None:
     )
     assert "0 groot, 0 middelgroot, 0 klein en 318 onbekend" in text
     assert "in 42 van de 42 regio's overeen" in text
+    assert "de verdeling naar grootte in 0 van de 40 regio's met LSP" in text
+    assert "Waar het aantal per regio verschilt" not in text
     assert "verloor bij de omzetting de kolom met de grootte" in text
     # Method with the published numbers, Table 2 as published.
     assert (

@@ -60,7 +60,9 @@ def test_2025_regenerated_table4_has_every_size_unknown_but_region_totals_match(
     # The annex lost its size column: no location has a known size.
     assert (total.groot, total.middel, total.klein) == (0, 0, 0)
     assert total.onbekend == total.totaal == 318
-    published = {r.regio: r.totaal for r in tables.tabel4_gepubliceerd(invoer).rijen}
+    table = tables.tabel4_gepubliceerd(invoer)
+    assert table is not None
+    published = {r.regio: r.totaal for r in table.rijen}
     assert {r.regio: r.totaal for r in regenerated.rijen} == published
 
 
@@ -125,6 +127,7 @@ def _ronde_2026() -> Ronde:
 
 
 def _kandidaat(ronde: Ronde, sp: Steunpunt, **kw) -> Kandidaat:
+    assert sp.aanbod.locatie is not None
     gemeente = sp.aanbod.locatie.gemeente
     regio = Regio.objects.get(indeling__naam=MONITOR, regiogemeente__gemeente=gemeente)
     kw.setdefault("besluit", "op_lijst")

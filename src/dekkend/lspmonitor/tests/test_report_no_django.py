@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The plain-Python part of the report (`model`, `tables`, `graphs`) imports
+"""The plain-Python part of the report (`model`, `tables`, `graphs`, `export`) imports
 without Django: each module is imported in a fresh interpreter that must end
 without `django` in `sys.modules`, and its source may import only plain
 modules of other apps (named below)."""
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import dekkend.lspmonitor.report as report_package
 
-PLAIN = ("model", "tables", "graphs")
+PLAIN = ("model", "tables", "graphs", "export")
 REPORT_DIR = Path(report_package.__file__).resolve().parent
 # Plain-Python modules of other apps the report reuses.
 ALLOWED = (

@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The report's tables and graphs on small hand-made rounds (no database)."""
 
+import json
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dekkend.lspmonitor.questionnaire.definition import vragenlijst_get
-from dekkend.lspmonitor.report import graphs, tables
+from dekkend.lspmonitor.report import export, graphs, tables
 from dekkend.lspmonitor.report.model import (
     BESLUIT_AF,
     Bezoekerstelling,
@@ -138,7 +139,8 @@ def test_table2_never_shows_a_small_respondent_count(pairs) -> None:
     cells = [c for r in t.rijen for c in (r.lsp, r.coordinator)]
     cells += [t.totaal_lsp, t.totaal_coordinator]
     for cell in cells:
-        assert cell.onderdrukt or cell.waarde == 0 or cell.waarde >= 5
+        assert cell.waarde is not None or cell.onderdrukt
+        assert cell.onderdrukt or cell.waarde == 0 or (cell.waarde or 0) >= 5
     for rol, column in (("lsp", 0), ("coordinator", 1)):
         total = sum(1 for r, _ in pairs if r == rol)
         shown = sum((r.lsp, r.coordinator)[column].waarde or 0 for r in t.rijen)
@@ -447,3 +449,36 @@ def test_published_graph2_is_used_without_answers() -> None:
 def test_without_a_questionnaire_the_graphs_are_unknown() -> None:
     assert all(g.onbekend for g in graphs.grafieken(invoer()))
     assert [g.nummer for g in graphs.grafieken(invoer())] == [1, 2, 3, 4, 5, 6]
+
+
+def test_json_export_has_published_cells_and_no_small_counts() -> None:
+    data = invoer(
+        vragenlijst=VL,
+        responsen=(
+            *(lsp("a", lsp_5={"keuze": "vaak"}) for _ in range(6)),
+            lsp("b", lsp_5={"keuze": "niet"}),
+        ),
+        vorige=VorigeRonde(2025, (loc("l1", "a", "GM0001", 9),)),
+    )
+    out = export.rapport_json(data)
+    json.dumps(out)  # JSON-ready
+    rows = {r["regio"]: r for r in out["tabel2"]["regios"]}
+    assert rows["a"]["responsLsp"] is None and rows["a"]["responsLspOnderdrukt"]
+    assert rows["b"]["responsLsp"] is None and rows["b"]["responsLspOnderdrukt"]
+    assert rows["c"]["responsLsp"] == 0 and not rows["c"]["responsLspOnderdrukt"]
+    assert out["tabel2"]["totaal"]["responsLsp"] == 7
+    assert out["tabel4"]["totaal"]["totaal"] == 4
+    assert out["tabel4"] == out["tabel4Register"]
+    g2 = out["grafieken"][1]
+    assert (g2["nummer"], g2["respondenten"], g2["reeksen"][0]["waarden"]) == (
+        2,
+        7,
+        [6, 0, 1],
+    )
+    assert out["verandering"]["nieuw"] == 3
+    region_b = export.rapport_json(data, regio="b")["grafieken"][1]
+    assert region_b["onderdrukt"] and region_b["reeksen"][0]["waarden"] == [
+        None,
+        None,
+        None,
+    ]

@@ -21,6 +21,7 @@ from dekkend.coverage.analysis.aggregate import per_regio
 from dekkend.coverage.forms import AdviesForm, AfwijkingForm, RealisatieForm
 from dekkend.coverage.permissions import can_change_regio
 from dekkend.coverage.tables import gemeente_rows
+from dekkend.documents.http import file_response
 from dekkend.regions.constants import INDELING_ZORGKANTOOR
 from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente
 from dekkend.regions.selectors import regio_get
@@ -274,26 +275,18 @@ def export(
     )
     code = _UNSAFE_IN_FILENAME.sub("-", obj.code)
     filename = f"dekking-{obj.indeling.naam}-{code}-{data['peildatum']}"
+    data_bytes: bytes
     if formaat == "json":
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json",
-        )
+        data_bytes = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     elif formaat == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerows(gemeente_rows(data))
-        response = HttpResponse(
-            buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
+        data_bytes = buffer.getvalue().encode("utf-8")
     elif formaat == "xlsx":
         from dekkend.coverage.xlsx import workbook_bytes
 
-        response = HttpResponse(
-            workbook_bytes(data),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        data_bytes = workbook_bytes(data)
     else:
         raise Http404(_("Onbekend formaat."))
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{formaat}"'
-    return response
+    return file_response(data_bytes, filename=f"{filename}.{formaat}")

@@ -20,11 +20,12 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as _escape
 from xml.etree import ElementTree
 
 from dekkend.documents.model import Figure
 from dekkend.documents.numbers import format_getal
+from dekkend.documents.text import xml_safe
 from dekkend.regions.svgmap import Kaart
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -51,6 +52,10 @@ class Series:
 
     name: str
     values: tuple[float | None, ...]
+
+
+def escape(text: str) -> str:
+    return _escape(xml_safe(text), quote=True)
 
 
 def _text_width(text: str, size: float = FONT_SIZE) -> float:

@@ -24,7 +24,10 @@ What does not belong here: content decisions. Apps build the `Document`.
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
 from dekkend.documents.model import (
     BulletList,
@@ -36,12 +39,14 @@ from dekkend.documents.model import (
     Paragraph,
     Table,
 )
+from dekkend.documents.text import xml_safe
 
 PAGE_WIDTH_CM = 21.0
 PAGE_HEIGHT_CM = 29.7
 MARGIN_CM = 2.5
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * MARGIN_CM
 PNG_DPI = 200
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # Model paragraph style → Word style name (created when missing).
 PARAGRAPH_STYLES = {
@@ -135,7 +140,7 @@ def _footer(section: Any, text: str) -> None:
     paragraph = section.footer.paragraphs[0]
     paragraph.style = "Bron"
     if text:
-        paragraph.add_run(f"{text} — ")
+        paragraph.add_run(f"{xml_safe(text)} — ")
     paragraph.add_run("pagina ")
     _field(paragraph, "PAGE")
     paragraph.add_run(" van ")
@@ -144,92 +149,135 @@ def _footer(section: Any, text: str) -> None:
         run.font.size = Pt(8)
 
 
-def _set_table_properties(table_el: Any, caption: str, key: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tbl_pr = table_el.tblPr
-    # Schema order: … tblLayout, tblCellMar, tblLook, tblCaption, tblDescription.
-    if caption:
-        el = OxmlElement("w:tblCaption")
-        el.set(qn("w:val"), caption)
-        tbl_pr.append(el)
-    if key:
-        el = OxmlElement("w:tblDescription")
-        el.set(qn("w:val"), key)
-        tbl_pr.append(el)
+def _attr(value: str) -> str:
+    return quoteattr(xml_safe(value))
 
 
-def _repeat_header(row: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _cell_xml(
+    text: str, *, width: int, span: int, merge: str, bold: bool, style: str
+) -> str:
+    tc_pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        tc_pr += f'<w:gridSpan w:val="{span}"/>'
+    if merge:
+        tc_pr += f'<w:vMerge w:val="{merge}"/>'
+    if merge == "continue":
+        return f"<w:tc><w:tcPr>{tc_pr}</w:tcPr><w:p/></w:tc>"
+    r_pr = ("<w:b/>" if bold else "") + ("<w:i/>" if style == "toelichting" else "")
+    r_pr = f"<w:rPr>{r_pr}</w:rPr>" if r_pr else ""
+    p_pr = '<w:pPr><w:jc w:val="right"/></w:pPr>' if style == "getal" else ""
+    paragraphs = "".join(
+        f'<w:p>{p_pr}<w:r>{r_pr}<w:t xml:space="preserve">{xml_escape(line)}</w:t>'
+        "</w:r></w:p>"
+        for line in xml_safe(text).split("\n")
+    )
+    return f"<w:tc><w:tcPr>{tc_pr}</w:tcPr>{paragraphs}</w:tc>"
 
-    tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader"):
-        el = OxmlElement(tag)
-        el.set(qn("w:val"), "true")
-        tr_pr.append(el)
 
+def table_xml(table: Table) -> str:
+    """The `<w:tbl>` of `table`, written as text and parsed once: building
+    it through python-docx's cell API is quadratic in the number of cells
+    (its cell lookup and merge walk the whole table every time).
 
-def _fill_cell(cell: Any, text: str, *, bold: bool, style: str, header: bool) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    lines = text.split("\n")
-    paragraph = cell.paragraphs[0]
-    for i, line in enumerate(lines):
-        if i:
-            paragraph = cell.add_paragraph()
-        run = paragraph.add_run(line)
-        run.bold = bold or header
-        if style == "toelichting":
-            run.italic = True
-        if style == "getal":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    A bold header row that repeats on every page and does not split, merged
+    cells as `w:vMerge`/`w:gridSpan`, fixed column widths in twips, the
+    caption in `w:tblCaption` and the key in `w:tblDescription`."""
+    ncols = len(table.columns)
+    name = table.key or table.caption
+    if ncols == 0:
+        raise ValueError(f"table {name!r} has no columns")
+    widths = table.widths or tuple(1.0 for _ in range(ncols))
+    if len(widths) != ncols:
+        raise ValueError(f"table {name!r}: {len(widths)} widths for {ncols} columns")
+    positions = grid_positions(table)
+    total = sum(widths) or 1.0
+    twips = [round(TEXT_WIDTH_CM * w / total / 2.54 * 1440) for w in widths]
+    parts = [
+        f'<w:tbl xmlns:w="{W_NS}"><w:tblPr>'
+        '<w:tblStyle w:val="TableGrid"/>'
+        f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+    ]
+    if table.caption or table.key:
+        parts.append(f"<w:tblCaption w:val={_attr(table.caption or table.key)}/>")
+    if table.key:
+        parts.append(f"<w:tblDescription w:val={_attr(table.key)}/>")
+    parts.append("</w:tblPr><w:tblGrid>")
+    parts += [f'<w:gridCol w:w="{w}"/>' for w in twips]
+    parts.append("</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    for c, column in enumerate(table.columns):
+        parts.append(
+            _cell_xml(column, width=twips[c], span=1, merge="", bold=True, style="")
+        )
+    parts.append("</w:tr>")
+    # (row, col) → colspan of a cell from a row above that still covers it.
+    covering: dict[tuple[int, int], int] = {}
+    nrows = len(table.rows)
+    for r, placed in enumerate(positions):
+        parts.append("<w:tr>")
+        starts = dict(placed)
+        col = 0
+        while col < ncols:
+            if (r, col) in covering:
+                span = covering[(r, col)]
+                width = sum(twips[col : col + span])
+                parts.append(
+                    _cell_xml(
+                        "",
+                        width=width,
+                        span=span,
+                        merge="continue",
+                        bold=False,
+                        style="",
+                    )
+                )
+            elif col in starts:
+                cell = starts[col]
+                span = max(1, cell.colspan)
+                rowspan = min(max(1, cell.rowspan), nrows - r)
+                for dr in range(1, rowspan):
+                    covering[(r + dr, col)] = span
+                parts.append(
+                    _cell_xml(
+                        cell.text,
+                        width=sum(twips[col : col + span]),
+                        span=span,
+                        merge="restart" if rowspan > 1 else "",
+                        bold=cell.bold,
+                        style=cell.style,
+                    )
+                )
+            else:
+                span = 1  # a short row: an empty cell
+                parts.append(
+                    _cell_xml(
+                        "", width=twips[col], span=1, merge="", bold=False, style=""
+                    )
+                )
+            col += span
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
 def _add_table(docx_doc: Any, table: Table) -> None:
-    from docx.shared import Cm
+    from docx.oxml import parse_xml
 
+    tbl = parse_xml(table_xml(table))
     if table.caption:
-        docx_doc.add_paragraph(table.caption, style="Caption")
-    ncols = len(table.columns)
-    if ncols == 0:
-        raise ValueError(f"table {table.key or table.caption!r} has no columns")
-    positions = grid_positions(table)
-    out = docx_doc.add_table(rows=1 + len(table.rows), cols=ncols)
-    out.style = "Table Grid"
-    out.autofit = False
-    _set_table_properties(out._tbl, table.caption or table.key, table.key)
-    widths = table.widths or tuple(1.0 for _ in range(ncols))
-    if len(widths) != ncols:
-        raise ValueError(
-            f"table {table.key or table.caption!r}: {len(widths)} widths for "
-            f"{ncols} columns"
-        )
-    total = sum(widths) or 1.0
-    cm = [Cm(TEXT_WIDTH_CM * w / total) for w in widths]
-    for i, column in enumerate(out.columns):
-        column.width = cm[i]
-    rows = out.rows
-    _repeat_header(rows[0])
-    header_cells = rows[0].cells
-    for c, name in enumerate(table.columns):
-        _fill_cell(header_cells[c], name, bold=True, style="", header=True)
-    # Merge first, then write text: python-docx joins the text of merged cells.
-    for r, placed in enumerate(positions, start=1):
-        for col, cell in placed:
-            rowspan = max(1, cell.rowspan)
-            colspan = max(1, cell.colspan)
-            target = out.cell(r, col)
-            if rowspan > 1 or colspan > 1:
-                last_row = min(len(rows) - 1, r + rowspan - 1)
-                target = target.merge(out.cell(last_row, col + colspan - 1))
-            _fill_cell(
-                target, cell.text, bold=cell.bold, style=cell.style, header=False
-            )
-    for row in rows:
-        for c, tc in enumerate(row.cells):
-            tc.width = cm[c]
+        docx_doc.add_paragraph(xml_safe(table.caption), style="Caption")
+    body = docx_doc.element.body
+    sect_pr = body.find(qn_w("sectPr"))
+    if sect_pr is not None:
+        sect_pr.addprevious(tbl)
+    else:
+        body.append(tbl)
+
+
+def qn_w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
 
 
 def _add_figure(docx_doc: Any, figure: Figure, number: int) -> None:
@@ -250,11 +298,36 @@ def _add_figure(docx_doc: Any, figure: Figure, number: int) -> None:
     run.add_picture(io.BytesIO(png), width=Cm(min(figure.width_cm, TEXT_WIDTH_CM)))
     doc_pr = run._r.xpath(".//wp:docPr")
     for el in doc_pr:
-        el.set("descr", figure.alt)
-        el.set("title", figure.caption or figure.alt[:80])
+        el.set("descr", xml_safe(figure.alt))
+        el.set("title", xml_safe(figure.caption or figure.alt[:80]))
         el.set("name", f"Figuur {number}")
     if figure.caption:
-        docx_doc.add_paragraph(figure.caption, style="Caption")
+        docx_doc.add_paragraph(xml_safe(figure.caption), style="Caption")
+
+
+def _drop_thumbnail(docx_doc: Any) -> None:
+    """python-docx's template carries a preview picture of another document."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rels = docx_doc.part.package.rels
+    for r_id, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[r_id]
+
+
+def _created(doc: Document) -> datetime:
+    """`doc.metadata["datum"]` (ISO 8601) when given, else now, in UTC;
+    without it python-docx would keep its template's date from 2013."""
+    value = doc.metadata.get("datum", "")
+    if value:
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"metadata datum {value!r} is not ISO 8601") from exc
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed.astimezone(UTC)
+    return datetime.now(tz=UTC)
 
 
 def render_docx(doc: Document) -> bytes:
@@ -271,33 +344,36 @@ def render_docx(doc: Document) -> bytes:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(MARGIN_CM))
     props = out.core_properties
-    props.title = doc.title
-    props.author = doc.author
-    props.subject = doc.subject
+    props.title = xml_safe(doc.title)
+    props.author = xml_safe(doc.author)
+    props.subject = xml_safe(doc.subject)
     props.language = doc.language
-    props.keywords = doc.metadata.get("keywords", "")
-    props.comments = doc.metadata.get("comments", "")
-    props.last_modified_by = doc.author
+    props.keywords = xml_safe(doc.metadata.get("keywords", ""))
+    props.comments = xml_safe(doc.metadata.get("comments", ""))
+    props.last_modified_by = xml_safe(doc.author)
+    created = _created(doc)
+    props.created = props.modified = created
+    props.revision = 1
     _footer(section, doc.footer)
 
-    out.add_paragraph(doc.title, style="Title")
+    out.add_paragraph(xml_safe(doc.title), style="Title")
     if doc.subtitle:
-        out.add_paragraph(doc.subtitle, style="Subtitle")
+        out.add_paragraph(xml_safe(doc.subtitle), style="Subtitle")
     figures = 0
     for block in doc.blocks:
         if isinstance(block, Heading):
             level = min(4, max(1, block.level))
-            out.add_paragraph(block.text, style=f"Heading {level}")
+            out.add_paragraph(xml_safe(block.text), style=f"Heading {level}")
         elif isinstance(block, Paragraph):
             style = PARAGRAPH_STYLES.get(block.style, "Normal")
             paragraph = out.add_paragraph(style=style)
-            for i, line in enumerate(block.text.split("\n")):
+            for i, line in enumerate(xml_safe(block.text).split("\n")):
                 if i:
                     paragraph.add_run().add_break()
                 paragraph.add_run(line)
         elif isinstance(block, BulletList):
             for item in block.items:
-                out.add_paragraph(item, style="List Bullet")
+                out.add_paragraph(xml_safe(item), style="List Bullet")
         elif isinstance(block, Table):
             _add_table(out, block)
             # An empty paragraph keeps two tables from melting into one.
@@ -307,6 +383,9 @@ def render_docx(doc: Document) -> bytes:
             _add_figure(out, block, figures)
         elif isinstance(block, PageBreak):
             out.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        else:
+            raise TypeError(f"unknown block {type(block).__name__}")
+    _drop_thumbnail(out)
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()

@@ -35,13 +35,15 @@ def safe_filename(filename: str) -> str:
     >>> safe_filename('../werkagenda "Zeeland"/2026.docx')
     'werkagenda-Zeeland-2026.docx'
     """
-    name = filename.replace("\\", "/")
-    name = _UNSAFE.sub("-", name.replace("/", "-"))
-    name = re.sub(r"-{2,}", "-", name.replace(" ", "-")).strip("-.")
+    name = filename.replace("\\", "/").replace("/", "-")
+    name = _UNSAFE.sub("-", name)
+    name = re.sub(r"-{2,}", "-", name.replace(" ", "-"))
     stem, dot, ext = name.rpartition(".")
     if not dot:
         stem, ext = name, ""
-    stem = stem.strip("-.") or "document"
+    stem = re.sub(r"\.{2,}", "-", stem)
+    stem = re.sub(r"-{2,}", "-", stem).strip("-.") or "document"
+    ext = ext.strip("-.")
     return f"{stem}.{ext}" if ext else stem
 
 

@@ -40,7 +40,9 @@ def parse_getal(text: str) -> float | int | None:
     >>> parse_getal("1.234,5"), parse_getal("1234.5"), parse_getal("12"), parse_getal("=1+1")
     (1234.5, 1234.5, 12, None)
     """
-    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    # Spaces inside are not thousands separators here: "+31 6 1234" is a
+    # telephone number, not 3161234.
+    s = text.strip()
     if not s:
         return None
     value: float

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import re
-from html import escape
+from html import escape as _escape
 
 from dekkend.documents.charts import standalone_svg
 from dekkend.documents.docx import grid_positions
@@ -34,6 +34,7 @@ from dekkend.documents.model import (
     Paragraph,
     Table,
 )
+from dekkend.documents.text import xml_safe
 
 STYLESHEET = """
 @page {
@@ -78,10 +79,15 @@ figcaption { font-size: 9pt; color: #333; margin-top: .3em; }
 """
 
 
+def escape(text: str) -> str:
+    """`text` escaped for HTML text and attribute values, XML-safe."""
+    return _escape(xml_safe(text), quote=True)
+
+
 def _css_string(text: str) -> str:
     """`text` as a CSS string literal, safe inside a `<style>` element."""
     out = []
-    for ch in text:
+    for ch in xml_safe(text):
         if ch in '"\\' or ch in "<>&" or ord(ch) < 0x20:
             out.append(f"\\{ord(ch):X} ")
         else:
@@ -139,19 +145,25 @@ def _table(table: Table) -> str:
 def _figure(figure: Figure) -> str:
     svg = standalone_svg(figure.svg)
     end = svg.index(">")
-    tag = svg[:end]
-    # Drop width/height so the stylesheet can scale it; keep viewBox.
-    for attr in ("role", "aria-label"):
+    tag, rest = svg[:end], svg[end:]
+    if tag.endswith("/"):
+        tag, rest = tag[:-1], "/" + rest
+    for attr in ("role", "aria-label", "width", "height"):
         tag = _drop_attr(tag, attr)
-    tag += f' role="img" aria-label="{escape(figure.alt)}"'
+    # The stylesheet scales it (viewBox kept); the accessible name is the
+    # full alt text. WeasyPrint takes a figure's PDF /Alt from the SVG
+    # <title>, so that carries the alt text too.
     width = f"{min(figure.width_cm, 16.0):.1f}cm"
-    tag = _drop_attr(_drop_attr(tag, "width"), "height")
-    tag += f' style="width: {width}"'
-    svg = tag + svg[end:]
+    tag += f' role="img" aria-label="{escape(figure.alt)}" style="width: {width}"'
+    title = f"<title>{escape(figure.alt)}</title>"
+    if rest.startswith("><title"):
+        rest = ">" + title + rest[rest.index("</title>") + len("</title>") :]
+    elif rest.startswith(">"):
+        rest = ">" + title + rest[1:]
     caption = (
         f"<figcaption>{_lines(figure.caption)}</figcaption>" if figure.caption else ""
     )
-    return f"<figure>{svg}{caption}</figure>"
+    return f"<figure>{tag}{rest}{caption}</figure>"
 
 
 def _drop_attr(tag: str, name: str) -> str:
@@ -179,6 +191,8 @@ def render_html(doc: Document) -> str:
             body.append(_figure(block))
         elif isinstance(block, PageBreak):
             body.append('<div class="pagina-einde"></div>')
+        else:
+            raise TypeError(f"unknown block {type(block).__name__}")
     meta = [
         f'<meta name="author" content="{escape(doc.author)}">',
     ]

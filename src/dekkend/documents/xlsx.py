@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dekkend.documents.docx import grid_positions
 from dekkend.documents.model import Table
 from dekkend.documents.numbers import parse_getal
+from dekkend.documents.text import xml_safe
 
 MAX_SHEET_NAME = 31
 _UNSAFE_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
@@ -116,6 +117,7 @@ def _write_text(cell: object, text: str) -> None:
     assert isinstance(cell, XlCell)
     # Assign through the data type, not the value setter: the setter turns a
     # leading "=" into a formula.
+    text = xml_safe(text)
     cell._value = text
     cell.data_type = "s"
     if text.startswith(FORMULA_START):

@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dekkend.documents.http import file_response
 from dekkend.monitoring import presenters, selectors
 from dekkend.monitoring.permissions import (
     VIEW_LANDELIJK,
@@ -120,13 +121,9 @@ def export(request: HttpRequest) -> HttpResponse:
     )
     from dekkend.monitoring.xlsx import workbook_bytes
 
-    response = HttpResponse(
-        workbook_bytes(result),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     gebied = "landelijk" if keuze.regio is None else keuze.regio.code
     naam = _UNSAFE_IN_FILENAME.sub("-", f"{keuze.indeling.naam}-{gebied}")
-    response["Content-Disposition"] = (
-        f'attachment; filename="verwijsindicatoren-{naam}-{keuze.jaar}.xlsx"'
+    return file_response(
+        workbook_bytes(result),
+        filename=f"verwijsindicatoren-{naam}-{keuze.jaar}.xlsx",
     )
-    return response

@@ -320,3 +320,171 @@ def test_a_new_version_is_data_only(tmp_path: Path) -> None:
     vl = vragenlijst_latest(data_dir=tmp_path)
     assert vl.versie == "2027"
     assert vl.vraag("lsp.19").tekst == "Nog iets?"
+
+
+def _zet(vraag: str, **velden: Any) -> Any:
+    def wijzig(raw: dict[str, Any]) -> None:
+        _item(raw, vraag).update(velden)
+
+    return wijzig
+
+
+def _zonder_rol(raw: dict[str, Any]) -> None:
+    raw["vragen"] = [v for v in raw["vragen"] if v["sleutel"] != "rol"]
+
+
+def _twee_routers(raw: dict[str, Any]) -> None:
+    tweede = copy.deepcopy(_item(raw, "rol"))
+    tweede["sleutel"] = "rol2"
+    tweede["nummer"] = "2b"
+    raw["vragen"].insert(2, tweede)
+
+
+@pytest.mark.parametrize(
+    ("wijzig", "melding"),
+    [
+        (lambda raw: raw["vragen"].append("x"), "item #43 must be an object"),
+        (_zet("lsp.5", sleutel="LSP 5"), "item #6: invalid key 'LSP 5'"),
+        (_zet("lsp.5", deel="regio"), "question 'lsp.5': unknown part 'regio'"),
+        (
+            _zet("lsp.5", verplicht="ja"),
+            "question 'lsp.5': 'verplicht' must be true/false",
+        ),
+        (_zet("lsp.5", doel="rapport"), "question 'lsp.5': unknown doel 'rapport'"),
+        (_zet("lsp.5", tekst=5), "question 'lsp.5': 'tekst' must be a string"),
+        (_zet("lsp.5", tekst=" "), "question 'lsp.5': 'tekst' is missing"),
+        (
+            _zet("lsp.einde", verplicht=True),
+            "question 'lsp.einde': a informatie item has no answer to require",
+        ),
+        (
+            _zet("lsp.einde", nummer="20"),
+            "question 'lsp.einde': a informatie item carries no number",
+        ),
+        (_zet("lsp.12", nummer=""), "question 'lsp.12': 'nummer' is missing"),
+        (
+            _zet("lsp.12", opties=[{"code": "a", "label": "A"}]),
+            "question 'lsp.12': a tekst question has no options",
+        ),
+        (_zet("coord.6", rijen=[]), "question 'coord.6': a matrix question needs rows"),
+        (
+            _zet("lsp.12", rijen=[{"code": "a", "label": "A"}]),
+            "question 'lsp.12': a tekst question has no rows",
+        ),
+        (
+            _zet("lsp.5", schaal=[{"code": "a", "label": "A"}]),
+            "question 'lsp.5': only a matrix has a scale",
+        ),
+        (
+            _zet(
+                "lsp.14",
+                opties=[{"code": "ja", "label": "Ja"}, {"code": "nee", "label": "Nee"}],
+            ),
+            "question 'lsp.14': options must be 'nee' and 'ja', in that order",
+        ),
+        (
+            _zet(
+                "lsp.16",
+                opties=[
+                    {"code": "a", "label": "A", "anders": True},
+                    {"code": "b", "label": "B", "anders": True},
+                ],
+            ),
+            "question 'lsp.16': at most one 'anders' option",
+        ),
+        (
+            _zet(
+                "lsp.11",
+                opties=[
+                    {"code": "a", "label": "A", "anders": True},
+                    {"code": "b", "label": "B", "anders": True},
+                ],
+            ),
+            "question 'lsp.11': at most one 'anders' option",
+        ),
+        (
+            _zet(
+                "lsp.11",
+                opties=[
+                    {"code": "a", "label": "A", "deel": "lsp"},
+                    {"code": "b", "label": "B"},
+                ],
+            ),
+            "question 'lsp.11': only a single-choice question routes to a part",
+        ),
+        (
+            _zet(
+                "lsp.16",
+                opties=[
+                    {"code": "a", "label": "A", "deel": "lsp"},
+                    {"code": "b", "label": "B"},
+                ],
+            ),
+            "question 'lsp.16': the routing question belongs to 'algemeen'",
+        ),
+        (
+            _zet("lsp.6", overslaan={"vraag": "lsp.5"}),
+            "question 'lsp.6': skip rule needs exactly 'vraag' and 'waarden'",
+        ),
+        (
+            _zet("lsp.6", overslaan={"vraag": "lsp.5", "waarden": []}),
+            "question 'lsp.6': skip rule 'waarden' must be a list of codes",
+        ),
+        (_zet("lsp.5", opties="vaak"), "question 'lsp.5': 'option' must be a list"),
+        (
+            _zet("lsp.5", opties=["vaak", "niet"]),
+            "question 'lsp.5': option #1 must be an object",
+        ),
+        (
+            _zet("lsp.5", opties=[{"code": "a"}, {"code": "b", "label": "B"}]),
+            "question 'lsp.5', option 'a': 'label' is missing",
+        ),
+        (
+            _zet(
+                "lsp.5",
+                opties=[
+                    {"code": "a", "label": "A", "anders": "ja"},
+                    {"code": "b", "label": "B"},
+                ],
+            ),
+            "question 'lsp.5': option 'a': 'anders' must be true/false",
+        ),
+        (
+            _zet(
+                "rol",
+                opties=[
+                    {"code": "a", "label": "A", "deel": "beleid"},
+                    {"code": "b", "label": "B"},
+                ],
+            ),
+            "question 'rol': option 'a' routes to unknown part 'beleid'",
+        ),
+        (
+            _zet(
+                "lsp.5",
+                opties=[
+                    {"code": "a", "label": "A", "kleur": "rood"},
+                    {"code": "b", "label": "B"},
+                ],
+            ),
+            "question 'lsp.5': option 'a' has unknown fields ['kleur']",
+        ),
+        (lambda raw: raw.update(auteur="x"), "unknown top-level fields ['auteur']"),
+        (
+            lambda raw: raw.update(vragen=[]),
+            "questionnaire: 'vragen' must be a non-empty list",
+        ),
+        (lambda raw: raw.update(versie=""), "questionnaire: 'versie' is missing"),
+        (_zonder_rol, "questionnaire: parts without a routing question"),
+        (_twee_routers, "questionnaire: more than one routing question: rol, rol2"),
+    ],
+)
+def test_every_definition_error_names_what_is_wrong(wijzig: Any, melding: str) -> None:
+    raw = _raw()
+    wijzig(raw)
+    assert _refused(raw) == melding
+
+
+def test_questionnaire_must_be_an_object() -> None:
+    with pytest.raises(VragenlijstFout, match="must be a JSON object"):
+        vragenlijst_from_dict([])  # type: ignore[arg-type]

@@ -309,3 +309,55 @@ def test_every_valid_answer_survives_the_form(data: st.DataObject) -> None:
     antwoord = data.draw(geldig_antwoord(vraag))
     velden = formulier_data(vraag, antwoord)
     assert antwoord_uit_formulier(vraag, velden, regio_codes=REGIOS) == antwoord
+
+
+def _met_getalvraag() -> Any:
+    from dekkend.lspmonitor.questionnaire.definition import vragenlijst_from_dict
+
+    return vragenlijst_from_dict(
+        {
+            "versie": "test",
+            "titel": "Test",
+            "vragen": [
+                {
+                    "sleutel": "bezoekers",
+                    "nummer": "1",
+                    "deel": "algemeen",
+                    "type": "getal",
+                    "verplicht": True,
+                    "tekst": "Hoeveel bezoekers kwamen er vorige week?",
+                }
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("invoer", "antwoord", "melding"),
+    [
+        ("12", 12, None),
+        (" 1 200 ", 1200, None),
+        ("-1", None, "Vraag 1: het getal mag niet negatief zijn."),
+        ("veel", None, "Vraag 1: vul een getal in, geen tekst."),
+        ("200000", None, "Vraag 1: het getal is groter dan 100000."),
+    ],
+)
+def test_plain_number_question(
+    invoer: str, antwoord: int | None, melding: str | None
+) -> None:
+    from dekkend.lspmonitor.questionnaire.engine import valideer
+
+    vl = _met_getalvraag()
+    antwoorden, fouten = antwoorden_uit_formulier(vl, {"v_bezoekers": [invoer]})
+    assert antwoorden == ({} if antwoord is None else {"bezoekers": antwoord})
+    assert fouten == ({} if melding is None else {"bezoekers": melding})
+    # Stored JSON: text where a number goes, and a fraction, are refused too.
+    assert valideer(vl, {"bezoekers": "12"}, volledig=False) == {
+        "bezoekers": "Vraag 1: vul een getal in, geen tekst."
+    }
+    assert valideer(vl, {"bezoekers": 2.5}, volledig=False) == {
+        "bezoekers": "Vraag 1: vul een heel getal in."
+    }
+    assert valideer(vl, {}, volledig=True) == {
+        "bezoekers": "Vraag 1 is verplicht: geef een antwoord."
+    }

@@ -268,3 +268,40 @@ def test_command_refuses_unknown_round_and_division(tmp_path: Path) -> None:
             f"--output={tmp_path}/x",
         )
     assert not (tmp_path / "x").exists()
+
+
+def test_loaded_2025_round_gives_the_same_report_and_is_2026s_previous() -> None:
+    from dekkend.lspmonitor.services.ronde_2025 import ronde_2025_load
+
+    before = rapport_invoer(ronde=2025)
+    ronde_2025_load()
+    assert Ronde.objects.filter(jaar=2025, gepubliceerde_cijfers=True).exists()
+    after = rapport_invoer(ronde=2025)
+    for fn in (
+        tables.tabel2,
+        tables.tabel4,
+        tables.tabel4_gepubliceerd,
+        tables.methode,
+    ):
+        assert fn(after) == fn(before)
+    change = tables.verandering(after)
+    assert change is not None
+    assert (change.vorige_totaal, change.totaal, change.aantal_afgevallen) == (
+        278,
+        318,
+        53,
+    )
+    assert {loc.sleutel for loc in after.basislijst} == {
+        loc.sleutel for loc in before.basislijst
+    }
+    # A 2026 round is compared with the Ronde 2025's list.
+    ronde = _ronde_2026()
+    sp = Steunpunt.objects.filter(aanbod__bron_sleutel__startswith="lsp-2025:").first()
+    assert sp is not None
+    _kandidaat(ronde, sp, lsp_type="klein", dagdelen_per_week=2)
+    change_2026 = tables.verandering(rapport_invoer(ronde=ronde))
+    assert change_2026 is not None and change_2026.vorige_jaar == 2025
+    assert (change_2026.vorige_totaal, change_2026.totaal) == (318, 1)
+    assert change_2026.aantal_nieuw == 0
+    # Size unknown in 2025, klein now: not a change of size.
+    assert change_2026.grootte_veranderd == ()

@@ -92,6 +92,7 @@ def _locatie_veld_labels() -> dict[str, str]:
 # `_regio_lijst.html` is the region's list itself (included on its own too).
 _TEMPLATES = {REGIO_LIJST: "regio_lijst_item"}
 
+# The `inputmode` of a location field (the input itself stays type="text").
 _INPUT_TYPES = {"email": "email", "website": "url", "telefoon": "tel"}
 
 
@@ -229,6 +230,26 @@ class VraagWeergave:
         return f"{self.id}-vraag"
 
     @property
+    def kop(self) -> str:
+        """The question proper: the last paragraph of its text (the legend or
+        label)."""
+        if not self.vraag.heeft_antwoord:
+            return self.vraag.tekst
+        return self.vraag.tekst.split("\n\n")[-1]
+
+    @property
+    def inleiding(self) -> str:
+        """Paragraphs before the question proper (shown above it, not in the
+        legend, so a screen reader does not repeat them with every option)."""
+        if not self.vraag.heeft_antwoord:
+            return ""
+        return "\n\n".join(self.vraag.tekst.split("\n\n")[:-1])
+
+    @property
+    def inleiding_id(self) -> str:
+        return f"{self.id}-inleiding" if self.inleiding else ""
+
+    @property
     def toelichting_id(self) -> str:
         return f"{self.id}-toelichting" if self.vraag.toelichting else ""
 
@@ -238,8 +259,9 @@ class VraagWeergave:
 
     @property
     def beschreven_door(self) -> str:
-        """The ids for `aria-describedby`: help text and error."""
-        return " ".join(i for i in (self.toelichting_id, self.fout_id) if i)
+        """The ids for `aria-describedby`: preceding text, help and error."""
+        ids = (self.inleiding_id, self.toelichting_id, self.fout_id)
+        return " ".join(i for i in ids if i)
 
 
 def _values(data: Mapping[str, Any], name: str) -> list[str]:

@@ -174,6 +174,22 @@ def test_multiple_choice_with_comment_and_help_text() -> None:
     assert "We groeien nog." in doc.plain
     assert "Ruimte voor eventuele toelichting" in doc.plain
     assert "handvattendocument" in doc.plain
+    # The preamble stands before the fieldset, outside the legend, and is
+    # tied to it.
+    legend = html[html.index("<legend>") : html.index("</legend>")]
+    assert "Welke van de kenmerken" in legend and "We willen een beeld" not in legend
+    assert html.index("We willen een beeld") < html.index("<fieldset")
+    assert doc.all("fieldset")[0]["aria-describedby"].split() == [
+        "v-lsp-13-inleiding",
+        "v-lsp-13-toelichting",
+    ]
+
+
+def test_information_items_show_their_whole_text_once() -> None:
+    veld = next(v for v in _velden() if v.sleutel == "lsp.lijst")
+    _, doc = _render(veld)
+    assert doc.plain.count("Klopt deze lijst nog?") == 1
+    assert doc.plain.count("Binnen het IZA is een doel") == 1
 
 
 def test_posted_values_are_kept_after_an_error() -> None:

@@ -707,39 +707,41 @@ def _bijlage(invoer: RapportInvoer) -> tuple[list[Block], Table]:
             blocks.append(Paragraph(_("Geen LSP"), style="leeg"))
             continue
         rows = tuple(
-            (_tekst(loc.naam), _tekst(loc.gemeentenaam), *_grootte_cells(loc))
+            (_tekst(loc.naam), _tekst(loc.gemeentenaam), _grootte_cell(loc))
             for loc in regio.locaties
         )
         blocks.append(
             Table(
-                columns=(_("LSP"), _("Gemeente"), _("Grootte"), _("Eigen opgave")),
+                columns=(_("LSP"), _("Gemeente"), _("Grootte")),
                 rows=rows,
                 key=f"bijlage_a:{regio.regio}",
-                widths=(4, 2, 1.2, 1),
+                widths=(4, 2, 1.6),
             )
         )
         all_rows.extend((_tekst(naam), *row) for row in rows)
     return blocks, Table(
-        columns=(_("Regio"), _("LSP"), _("Gemeente"), _("Grootte"), _("Eigen opgave")),
+        columns=(_("Regio"), _("LSP"), _("Gemeente"), _("Grootte")),
         rows=tuple(all_rows),
         caption=_("Bijlage A - Laagdrempelige steunpunten per regio"),
         key="bijlage_a",
     )
 
 
-def _grootte_cells(loc: Locatie) -> tuple[Cell, Cell]:
-    own = loc.eigen_categorie
-    own_text = ""
-    if own:
-        own_text = _("Categorie %(c)s") % {"c": own}
-        if tables.EIGEN_CATEGORIE.get(own) not in (loc.grootte, None) and (
-            loc.grootte != ONBEKEND
-        ):
-            own_text += " " + _("(wijkt af)")
-    size = grootte_label(loc.grootte)
+def _grootte_cell(loc: Locatie) -> Cell:
+    """The size by the dagdelen, with the LSP's own category of question 4
+    beside it where given ("Klein; eigen opgave B, wijkt af")."""
+    text = grootte_label(loc.grootte)
     if loc.aantal > 1:
-        size += " " + _("(telt %(n)s keer)") % {"n": loc.aantal}
-    return _tekst(size), _tekst(own_text)
+        text += " " + _("(telt %(n)s keer)") % {"n": loc.aantal}
+    own = loc.eigen_categorie
+    if own:
+        text += "; " + _("eigen opgave %(c)s") % {"c": own}
+        if loc.grootte != ONBEKEND and tables.EIGEN_CATEGORIE.get(own) not in (
+            loc.grootte,
+            None,
+        ):
+            text += ", " + _("wijkt af")
+    return _tekst(text)
 
 
 # --- the document -----------------------------------------------------------

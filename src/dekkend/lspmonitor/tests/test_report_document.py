@@ -241,3 +241,21 @@ def test_published_table4_beside_the_regenerated_one_explains_differences() -> N
     assert "de verdeling naar grootte in 1 van de 2 regio's met LSP" in text
     assert "Bravo gepubliceerd 4, register 2" in text
     assert "Van 1 locatie is de grootte per locatie onbekend." in text
+
+
+def test_annex_a_shows_the_own_category_beside_the_size() -> None:
+    kandidaten = (
+        loc("p", "a", "GM0001", 2, eigen_categorie="B"),  # klein, says B
+        loc("q", "a", "GM0001", 9, eigen_categorie="A"),  # groot, says A
+        loc("r", "a", "GM0001", None, eigen_categorie="C", aantal=3),
+    )
+    doc = rapport_document(invoer(kandidaten=kandidaten))
+    annex = next(
+        b for b in doc.blocks if isinstance(b, Table) and b.key == "bijlage_a:a"
+    )
+    assert annex.columns == ("LSP", "Gemeente", "Grootte")
+    assert [row[2].text for row in annex.rows] == [
+        "Klein; eigen opgave B, wijkt af",
+        "Groot; eigen opgave A",
+        "Onbekend (telt 3 keer); eigen opgave C",
+    ]

@@ -99,6 +99,83 @@ def test_every_annex_b_question_is_present_with_its_required_flag(versie: str) -
             assert _eerste_woorden(vraag.tekst) == _eerste_woorden(tekst), vraag.sleutel
 
 
+# The conversion's character errors, as listed in data/README.md; applied to
+# the source before comparing texts.
+TEKENFOUTEN = {
+    "Regiocodrdinator": "Regiocoördinator",
+    "cobrdinator": "coördinator",
+    "codrdinerende": "coördinerende",
+    "codrdinataren": "coördinatoren",
+    "1zA": "IZA",
+    "|ZA": "IZA",
+    "1ZA": "IZA",
+    "Afentoe": "Af en toe",
+    "financién": "financiën",
+    "categorieén": "categorieën",
+    "ocok": "ook",
+    "vanaf18": "vanaf 18",
+    "steunpuntin": "steunpunt in",
+    "medewearkers": "medewerkers",
+    "enfof": "en/of",
+    "Eris ": "Er is ",
+    "scciaal": "sociaal",
+    "laagdrampelige": "laagdrempelige",
+    "netwerkvarming": "netwerkvorming",
+    "gerste uitvraag": "eerste uitvraag",
+    "ap dit moment": "op dit moment",
+    "Helemaal eans": "Helemaal eens",
+    "Desls eens": "Deels eens",
+    "nv.t.": "n.v.t.",
+    "1tot": "1 tot",
+}
+# Reconstructed from graph 1 of the report, not from Annex B (data/README.md,
+# reconstruction 6).
+UIT_GRAFIEK_1 = {("lsp.13", "k5"), ("lsp.13", "k6"), ("lsp.13", "k7")}
+
+
+def _vergelijkbaar(text: str) -> str:
+    """Lower case, letters and digits only; radio-button marks of the scan
+    ("O", "QO") dropped."""
+    words = re.sub(r"[^a-z0-9äëïöüé]+", " ", text.lower()).split()
+    return " ".join(w for w in words if w not in {"o", "qo"})
+
+
+def _regels(text: str) -> list[str]:
+    return [r for r in text.splitlines() if r.strip()]
+
+
+def test_2025_texts_are_verbatim_from_annex_b() -> None:
+    bron = BIJLAGE_B.read_text(encoding="utf-8")
+    for fout, goed in TEKENFOUTEN.items():
+        bron = bron.replace(fout, goed)
+    bron = _vergelijkbaar(bron)
+    vl = vragenlijst_get("2025")
+    ontbreekt = [r for r in _regels(vl.inleiding) if _vergelijkbaar(r) not in bron]
+    for v in vl.vragen:
+        for tekst in (v.tekst, v.toelichting, v.opmerking):
+            ontbreekt += [
+                f"{v.sleutel}: {r}"
+                for r in _regels(tekst)
+                if _vergelijkbaar(r) not in bron
+            ]
+        for o in (*v.opties, *v.rijen, *v.schaal):
+            if (v.sleutel, o.code) not in UIT_GRAFIEK_1 and _vergelijkbaar(
+                o.label
+            ) not in bron:
+                ontbreekt.append(f"{v.sleutel}/{o.code}: {o.label}")
+    assert ontbreekt == []
+
+
+def test_reconstructed_kenmerken_come_from_graph_1() -> None:
+    labels = {o.code: o.label for o in vragenlijst_get("2025").vraag("lsp.13").opties}
+    assert set(labels) >= {code for _, code in UIT_GRAFIEK_1}
+    if SEED.exists():  # graph 1 is outside the Annex B excerpt
+        seed = SEED.read_text(encoding="utf-8").replace("cliént", "cliënt")
+        grafiek = _vergelijkbaar(seed[: seed.index("Grafiek 1.")])
+        for _, code in sorted(UIT_GRAFIEK_1):
+            assert _vergelijkbaar(labels[code]) in grafiek, code
+
+
 def test_keys_follow_the_contract() -> None:
     vl = vragenlijst_get("2025")
     for v in vl.vragen:

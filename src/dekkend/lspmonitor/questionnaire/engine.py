@@ -189,11 +189,18 @@ def _check_getal(naam: str, value: Any) -> str | None:
     return None
 
 
+# Control characters other than tab and newline; PostgreSQL cannot store NUL
+# in JSON at all.
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _check_tekst(naam: str, value: Any, *, max_lengte: int = MAX_TEKST) -> str | None:
     if _is_int(value) or isinstance(value, float):
         return _("%(vraag)s: vul hier tekst in, geen getal.") % {"vraag": naam}
     if not isinstance(value, str):
         return _("%(vraag)s: vul hier tekst in.") % {"vraag": naam}
+    if _STUURTEKENS.search(value):
+        return _("%(vraag)s: de tekst bevat ongeldige tekens.") % {"vraag": naam}
     if len(value) > max_lengte:
         return _("%(vraag)s: de tekst is langer dan %(max)s tekens.") % {
             "vraag": naam,
@@ -310,6 +317,8 @@ def locatie_veld_fout(veld: str, value: Any) -> str | None:
     if veld in LOCATIE_TEKSTVELDEN:
         if not isinstance(value, str):
             return _("vul hier tekst in")
+        if _STUURTEKENS.search(value):
+            return _("de tekst bevat ongeldige tekens")
         if len(value) > MAX_KORT:
             return _("de tekst is te lang")
         if not value:
@@ -340,6 +349,7 @@ def locatie_veld_fout(veld: str, value: Any) -> str | None:
     return _("onbekend veld '%(veld)s'") % {"veld": veld}
 
 
+_LOCATIE_SLEUTEL = re.compile(r"^[0-9A-Za-z-]{1,64}$")
 DAGDEEL_CODES = tuple(f"{w}:{d}" for w in WEEKDAGEN for d in DAGDELEN)
 
 
@@ -350,6 +360,8 @@ def _check_locaties(
     if not isinstance(antwoord, Mapping):
         return _("%(vraag)s: onleesbaar antwoord.") % {"vraag": naam}
     for uuid, item in antwoord.items():
+        if not isinstance(uuid, str) or not _LOCATIE_SLEUTEL.match(uuid):
+            return _("%(vraag)s: onleesbaar antwoord.") % {"vraag": naam}
         if locatie_uuids is not None and uuid not in locatie_uuids:
             return _(
                 "%(vraag)s: '%(locatie)s' is geen locatie van jouw organisatie."

@@ -66,11 +66,18 @@ def _one(data: Mapping[str, Any], name: str, vraag: Vraag) -> str:
     return values[0] if values else ""
 
 
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _text(data: Mapping[str, Any], name: str) -> str:
-    # Several values for one text field (a tampered form): keep the last, as
-    # Django's QueryDict does.
+    """A text field, stripped, with Windows line ends and control characters
+    (which JSON in PostgreSQL cannot always store) removed. Several values for
+    one text field (a tampered form): the last, as Django's QueryDict does."""
     values = _values(data, name)
-    return values[-1].strip().replace("\r\n", "\n") if values else ""
+    if not values:
+        return ""
+    text = values[-1].replace("\r\n", "\n").replace("\r", "\n")
+    return _STUURTEKENS.sub("", text).strip()
 
 
 def parse_getal(naam: str, text: str) -> int | None:
@@ -156,6 +163,7 @@ def _matrix(vraag: Vraag, data: Mapping[str, Any]) -> Any:
     return antwoord or None
 
 
+_LOCATIE_SLEUTEL = re.compile(r"^[0-9A-Za-z-]{1,64}$")
 _RIJ_VELD = re.compile(r"^(?P<nr>[0-9]{1,3})_(?P<veld>[a-z]+)$")
 
 
@@ -261,6 +269,9 @@ def _locaties(
         for key in data
         if key.startswith(prefix) and key.endswith("_getoond")
     }
+    vreemd = sorted(u for u in getoond if not _LOCATIE_SLEUTEL.match(u))
+    if vreemd:
+        raise _Fout(_("%(vraag)s: onleesbaar antwoord.") % {"vraag": naam})
     if locaties is not None:
         onbekend = sorted(getoond - set(locaties))
         if onbekend:

@@ -361,3 +361,29 @@ def test_plain_number_question(
     assert valideer(vl, {}, volledig=True) == {
         "bezoekers": "Vraag 1 is verplicht: geef een antwoord."
     }
+
+
+def test_control_characters_are_removed_from_posted_text() -> None:
+    antwoorden, fouten = _parse({"v_lsp.12": ["Jon\x00geren\x07\r\nen ouderen"]})
+    assert fouten == {}
+    assert antwoorden == {"lsp.12": "Jongeren\nen ouderen"}
+
+
+def test_stored_text_with_control_characters_is_refused() -> None:
+    from dekkend.lspmonitor.questionnaire.engine import valideer
+
+    assert valideer(VL, {"lsp.12": "a\x00b"}, volledig=False) == {
+        "lsp.12": "Vraag 12: de tekst bevat ongeldige tekens."
+    }
+    assert valideer(VL, {"lsp.14": [{"naam": "X\x00"}]}, volledig=False) == {
+        "lsp.14": "Vraag 14, steunpunt 1: de tekst bevat ongeldige tekens."
+    }
+    onleesbaar = {"lsp.locaties": {"a b": {"bevestigd": True, "wijzigingen": {}}}}
+    assert valideer(VL26, onleesbaar, volledig=False) == {
+        "lsp.locaties": "Vraag 3a: onleesbaar antwoord."
+    }
+
+
+def test_location_field_names_must_look_like_ids() -> None:
+    _, fouten = _parse({"v_lsp.locaties_a b_getoond": ["1"]}, VL26)
+    assert fouten == {"lsp.locaties": "Vraag 3a: onleesbaar antwoord."}

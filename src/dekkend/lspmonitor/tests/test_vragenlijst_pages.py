@@ -53,7 +53,7 @@ def test_page_opens_without_account_with_safe_headers(landelijk, ronde):
         response["Cache-Control"].startswith("no-store")
         or "no-store" in response["Cache-Control"]
     )
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     body = response.content.decode()
     assert "In welke regio werk je?" in body
     assert 'name="csrfmiddlewaretoken"' in body
@@ -68,7 +68,7 @@ def test_unknown_token_is_404_in_dutch(suffix, landelijk, ronde):
     response = Client().get(bad)
     assert response.status_code == 404
     assert "Deze link is onbekend" in response.content.decode()
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_revoked_and_expired_are_410(landelijk, ronde):

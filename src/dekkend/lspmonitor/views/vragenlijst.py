@@ -5,7 +5,8 @@ access to its one response and nothing else.
 Pages: the general part (region, role) first, then the part the role routes
 to. Each page saves; the last one submits. Unknown links get 404, revoked or
 expired ones 410, both with a Dutch page; requests are limited per address.
-Responses never get cached and never leak the URL as referrer.
+Responses are never cached and the URL never leaves as a referrer to
+another site.
 """
 
 from typing import Any
@@ -41,9 +42,16 @@ REDENEN = {
 }
 
 
+# The token is in the URL, so no other site may ever see it as a referrer.
+# `same-origin` rather than `no-referrer`: with `no-referrer` browsers send
+# "Origin: null" with the page's own form posts, which Django's CSRF check
+# (kept on these pages) rightly refuses.
+REFERRER_POLICY = "same-origin"
+
+
 def _secure(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = REFERRER_POLICY
     return response
 
 

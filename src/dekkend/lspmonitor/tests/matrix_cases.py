@@ -161,6 +161,35 @@ CASES: tuple[Case, ...] = (
         lambda w: (_world(w), _r("rapport.xlsx"))[1],
         LANDELIJK,
     ),
+    Case("api monitor rondes", "get", lambda w: "/api/v1/monitor/rondes/", LANDELIJK),
+    Case(
+        "api monitor ronde",
+        "get",
+        lambda w: (_world(w), f"/api/v1/monitor/rondes/{JAAR}/")[1],
+        LANDELIJK,
+    ),
+    Case(
+        "api monitor basislijst",
+        "get",
+        lambda w: (_world(w), f"/api/v1/monitor/rondes/{JAAR}/basislijst/")[1],
+        LANDELIJK,
+    ),
+    Case(
+        "api monitor beoordelingen",
+        "get",
+        lambda w: (_world(w), f"/api/v1/monitor/rondes/{JAAR}/beoordelingen/")[1],
+        LANDELIJK,
+    ),
+    Case(
+        "api monitor tabellen",
+        "get",
+        # The matrix's regio users are members of zorgkantoor regions, not of
+        # a monitor region: they are refused; test_api covers a monitor member.
+        lambda w: (_world(w), f"/api/v1/monitor/rondes/{JAAR}/tabellen/?regio=zeeland")[
+            1
+        ],
+        LANDELIJK,
+    ),
     Case("monitor regio", "get", lambda w: "/monitor/lsp/regio/", REGIO),
     Case("monitor mijn", "get", lambda w: "/monitor/lsp/mijn/", LSP),
     Case("monitor telling", "get", lambda w: "/monitor/lsp/telling/", LSP),

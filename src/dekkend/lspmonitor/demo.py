@@ -88,7 +88,7 @@ def demo_monitor_create(*, seed: int = 2026, responsen: int = 40) -> DemoVerslag
             ),
         )
         for rol in ("programma", "nvzh"):
-            antwoorden = dict.fromkeys(fields, True)
+            antwoorden: dict[str, bool | None] = dict.fromkeys(fields, True)
             if nee and (rol == "nvzh" or i == 1):
                 antwoorden[nee] = False
             services.beoordeling_record(
@@ -150,12 +150,12 @@ def demo_monitor_create(*, seed: int = 2026, responsen: int = 40) -> DemoVerslag
         n_uitnodigingen += 1
         if i > responsen * 3 // 4:
             continue  # not answered yet: reminders have someone to remind
-        gemeente = regio.gemeenten.first()
+        eerste = regio.gemeenten.first()
         antwoorden = synthetische_antwoorden(
             vl,
             rol_code=rng.choice(lsp_codes if is_lsp else coord_codes),
             regio=regio.code,
-            gemeente=gemeente.code if gemeente else "",
+            gemeente=eerste.code if eerste else "",
             seed=seed + i,
         )
         services.respons_save(uitnodiging=u, antwoorden=antwoorden)

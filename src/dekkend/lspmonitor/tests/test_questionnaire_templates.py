@@ -293,3 +293,24 @@ def test_the_whole_questionnaire_renders_as_one_page() -> None:
     doc = _Doc()
     doc.feed(html)
     _check_accessible(doc, html)
+
+
+def test_location_codes_and_labels_match_the_register() -> None:
+    """The plain-Python package cannot import the register, so its copies of
+    the element, weekday and dagdeel codes are checked against it here."""
+    from dekkend.lspmonitor.questionnaire import definition, weergave
+    from dekkend.register.constants import Dagdeel, Element, Weekdag
+
+    assert tuple(e.value for e in Element) == definition.ELEMENTEN
+    assert weergave._element_labels() == {e.value: str(e.label) for e in Element}
+    assert tuple(w.value for w in Weekdag) == definition.WEEKDAGEN
+    assert weergave._weekdag_labels() == {w.value: str(w.label) for w in Weekdag}
+    assert tuple(d.value for d in Dagdeel) == definition.DAGDELEN
+    assert weergave._dagdeel_labels() == {d.value: str(d.label) for d in Dagdeel}
+    # Every proposed text field is a field of the register's location or offer.
+    from dekkend.register.models import Aanbod, Locatie
+
+    register_velden = {f.name for f in Locatie._meta.get_fields()} | {
+        f.name for f in Aanbod._meta.get_fields()
+    }
+    assert set(definition.LOCATIE_TEKSTVELDEN) <= register_velden

@@ -245,7 +245,7 @@ def uitnodigingen_send(
     return _issue(
         user,
         ronde,
-        list(qs.select_for_update().select_related("ronde")),
+        list(qs.select_for_update(of=("self",)).select_related("ronde")),
         herinnering=False,
         now=now or timezone.now(),
     )

@@ -52,6 +52,8 @@ ROLES: tuple[Role, ...] = (
             "register.change_locatie",
             "register.add_kenmerkzelfbeoordeling",
             "register.change_kenmerkzelfbeoordeling",
+            "lspmonitor.view_eigen_antwoorden",
+            "lspmonitor.add_bezoekerstelling",
         ),
     ),
     Role(
@@ -68,6 +70,7 @@ ROLES: tuple[Role, ...] = (
             "referrals.view_indicatoren",
             "werkagenda.view_werkagenda",
             "werkagenda.change_werkagenda",
+            "lspmonitor.view_regio_resultaten",
         ),
     ),
     Role(
@@ -90,6 +93,9 @@ ROLES: tuple[Role, ...] = (
             "werkagenda.view_werkagenda",
             "werkagenda.change_werkagenda",
             "werkagenda.view_werkagenda_landelijk",
+            "lspmonitor.beheer_ronde",
+            "lspmonitor.view_respondenten",
+            "lspmonitor.view_regio_resultaten",
         ),
     ),
 )

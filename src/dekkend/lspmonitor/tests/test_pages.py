@@ -229,3 +229,13 @@ def test_lsp_sees_own_answers(landelijk, ronde):
     body = c.get("/monitor/lsp/mijn/").content.decode()
     assert "Ronde 2026" in body and "Onze eigen naam" in body
     assert "respondent@example.invalid" not in body
+
+
+def test_report_for_an_unknown_division_is_not_found(client, ronde):
+    base = f"/monitor/lsp/{ronde.jaar}/rapport.xlsx"
+    assert client.get(f"{base}?indeling=bestaat-niet").status_code == 404
+    response = client.get(f"{base}?indeling=zorgkantoorregio-2025")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    )

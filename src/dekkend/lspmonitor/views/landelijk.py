@@ -35,7 +35,7 @@ from dekkend.lspmonitor.forms import (
 )
 from dekkend.lspmonitor.models import Beoordeling, LocatieVoorstel, Uitnodiging
 from dekkend.lspmonitor.views._common import landelijk_required, melding_fout, ronde_of
-from dekkend.regions.models import Regio
+from dekkend.regions.models import Indeling, Regio
 from dekkend.register import afwegingskader
 from dekkend.register.constants import LspType
 from dekkend.register.models import Organisatie
@@ -463,7 +463,11 @@ def rapport(request: HttpRequest, jaar: int, formaat: str) -> HttpResponse:
     ronde = ronde_of(jaar)
     if formaat not in FORMATEN:
         raise Http404
-    invoer = rapport_invoer(ronde=ronde, indeling=request.GET.get("indeling") or None)
+    indeling = request.GET.get("indeling") or None
+    if indeling is not None and not Indeling.objects.filter(naam=indeling).exists():
+        # An unknown division in the query string is a missing page, not an error.
+        raise Http404
+    invoer = rapport_invoer(ronde=ronde, indeling=indeling)
     if formaat == "xlsx":
         data = rapport_xlsx(invoer)
     elif formaat == "docx":

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+
 import pytest
 
 from dekkend.lspmonitor.questionnaire.definition import (
@@ -27,7 +29,15 @@ from dekkend.lspmonitor.questionnaire.definition import (
 )
 
 BIJLAGE_B = DATA_DIR / "bijlage-b-2025.txt"
-SEED = Path("/work/shared/seeds/001_d9c092ad107978a2.txt")
+
+
+def _seed() -> str:
+    """The monitor report 001 beside the reference data (../shared), which the
+    test suite needs anyway."""
+    path = Path(settings.DEKKEND_DATA_DIR).parent / "seeds" / "001_d9c092ad107978a2.txt"
+    return path.read_text(encoding="utf-8")
+
+
 _VRAAG_REGEL = re.compile(
     r"^\s*(?P<ster>\*)?\s*(?P<nr>[0-9]{1,2})[.,]\s+(?P<tekst>\S.*)$"
 )
@@ -73,11 +83,10 @@ def test_both_versions_load_and_latest_is_2026() -> None:
 def test_annex_b_source_is_the_seed_excerpt() -> None:
     text = BIJLAGE_B.read_text(encoding="utf-8")
     assert text.startswith("Bijlage B - Vragenlijsten\n")
-    if SEED.exists():  # the seed sits beside the checkout on the build machine
-        seed = SEED.read_text(encoding="utf-8")
-        start = seed.index("Bijlage B - Vragenlijsten")
-        end = seed.index("Bijlage C", start)
-        assert seed[start:end].rstrip("\n") == text.rstrip("\n")
+    seed = _seed()
+    start = seed.index("Bijlage B - Vragenlijsten")
+    end = seed.index("Bijlage C", start)
+    assert seed[start:end].rstrip("\n") == text.rstrip("\n")
 
 
 @pytest.mark.parametrize("versie", ["2025", "2026"])
@@ -169,11 +178,11 @@ def test_2025_texts_are_verbatim_from_annex_b() -> None:
 def test_reconstructed_kenmerken_come_from_graph_1() -> None:
     labels = {o.code: o.label for o in vragenlijst_get("2025").vraag("lsp.13").opties}
     assert set(labels) >= {code for _, code in UIT_GRAFIEK_1}
-    if SEED.exists():  # graph 1 is outside the Annex B excerpt
-        seed = SEED.read_text(encoding="utf-8").replace("cliént", "cliënt")
-        grafiek = _vergelijkbaar(seed[: seed.index("Grafiek 1.")])
-        for _, code in sorted(UIT_GRAFIEK_1):
-            assert _vergelijkbaar(labels[code]) in grafiek, code
+    # Graph 1 is outside the Annex B excerpt: read it from the report itself.
+    seed = _seed().replace("cliént", "cliënt")
+    grafiek = _vergelijkbaar(seed[: seed.index("Grafiek 1.")])
+    for _, code in sorted(UIT_GRAFIEK_1):
+        assert _vergelijkbaar(labels[code]) in grafiek, code
 
 
 def test_keys_follow_the_contract() -> None:

@@ -349,3 +349,22 @@ def test_landelijk_page_and_refusals(client_regio) -> None:
     page = c.get("/werkagenda/landelijk/").content.decode()
     assert "Zeeland" in page and "ja (versie 1)" in page and "0/13" in page
     assert user.username not in page
+
+
+@pytest.mark.parametrize(
+    ("pad", "veld", "actie", "melding"),
+    [
+        ("doelstelling/", "doelstelling", "verwijderen", "Doelstelling niet gevonden."),
+        ("mijlpaal/", "mijlpaal", "verwijderen", "Mijlpaal niet gevonden."),
+        ("mijlpaal/", "mijlpaal", "status", "Mijlpaal niet gevonden."),
+    ],
+)
+def test_unknown_or_malformed_row_is_refused_by_name(
+    client_regio, pad: str, veld: str, actie: str, melding: str
+) -> None:
+    client, user = client_regio
+    wa = werkagenda_create(user=user)
+    for waarde in ("geen-uuid", "00000000-0000-0000-0000-000000000000"):
+        response = client.post(_url(wa, pad), {"actie": actie, veld: waarde})
+        assert response.status_code == 400
+        assert melding in response.content.decode()

@@ -201,21 +201,34 @@ def voorstel(request: HttpRequest, uuid: Any) -> HttpResponse:
     return _terug(wa, doel)
 
 
+def _rij(
+    request: HttpRequest, wa: Any, rijen: Any, uuid: str, melding: str
+) -> tuple[Any, HttpResponse | None]:
+    """The row of this werkagenda named by `uuid` in the form, or the document
+    page again with `melding` when there is none (a foreign or malformed uuid)."""
+    try:
+        return rijen.get(uuid=uuid), None
+    except (rijen.model.DoesNotExist, ValidationError):
+        return None, render_document(
+            request, wa, fouten=[("inhoud", melding)], status=400
+        )
+
+
 @login_required
 @require_POST
 def doelstelling(request: HttpRequest, uuid: Any) -> HttpResponse:
     wa = werkagenda_for(request, uuid, change=True)
     actie = request.POST.get("actie", "opslaan")
     if actie in ("verwijderen", "realisatie"):
-        try:
-            doel = wa.doelstellingen.get(uuid=request.POST.get("doelstelling", ""))
-        except (wa.doelstellingen.model.DoesNotExist, ValidationError):
-            return render_document(
-                request,
-                wa,
-                fouten=[("inhoud", _("Doelstelling niet gevonden."))],
-                status=400,
-            )
+        doel, fout = _rij(
+            request,
+            wa,
+            wa.doelstellingen.all(),
+            request.POST.get("doelstelling", ""),
+            _("Doelstelling niet gevonden."),
+        )
+        if fout is not None:
+            return fout
         ank = f"onderdeel-{anker(doel.onderdeel)}-doelen"
         try:
             if actie == "verwijderen":
@@ -300,15 +313,15 @@ def mijlpaal(request: HttpRequest, uuid: Any) -> HttpResponse:
     wa = werkagenda_for(request, uuid, change=True)
     actie = request.POST.get("actie", "opslaan")
     if actie in ("status", "verwijderen"):
-        try:
-            m = wa.mijlpalen.get(uuid=request.POST.get("mijlpaal", ""))
-        except (wa.mijlpalen.model.DoesNotExist, ValidationError):
-            return render_document(
-                request,
-                wa,
-                fouten=[("inhoud", _("Mijlpaal niet gevonden."))],
-                status=400,
-            )
+        m, fout = _rij(
+            request,
+            wa,
+            wa.mijlpalen.all(),
+            request.POST.get("mijlpaal", ""),
+            _("Mijlpaal niet gevonden."),
+        )
+        if fout is not None:
+            return fout
         ank = f"onderdeel-{anker(m.onderdeel)}-mijlpalen"
         try:
             if actie == "verwijderen":

@@ -100,6 +100,14 @@ def live_register(live_server: Any) -> Any:
 
 
 @pytest.fixture
+def axe() -> Any:
+    """`axe(page)`: fail when axe-core finds serious or critical violations."""
+    from dekkend.tests.a11y import assert_accessible
+
+    return assert_accessible
+
+
+@pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(
         locale="nl-NL", viewport={"width": 1280, "height": 900}

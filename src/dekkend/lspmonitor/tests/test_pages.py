@@ -3,6 +3,7 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -136,6 +137,21 @@ def test_invitation_page_lists_and_revokes(client, landelijk, ronde):
     client.post(f"/monitor/lsp/2026/uitnodigingen/{u.uuid}/intrekken/")
     u.refresh_from_db()
     assert u.ingetrokken_op is not None
+
+
+def test_respondents_names_need_a_verified_session(landelijk, ronde):
+    f.uitnodiging(landelijk, ronde, email="verborgen@example.invalid")
+    c = Client()
+    c.force_login(landelijk)  # password only, no second factor
+    response = c.get("/monitor/lsp/2026/uitnodigingen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
+    assert "next=%2Fmonitor%2Flsp%2F2026%2Fuitnodigingen%2F" in response["Location"]
+    # Pages without names stay open to the same session.
+    assert c.get("/monitor/lsp/2026/").status_code == 200
+    login_with_2fa(c, landelijk)
+    body = c.get("/monitor/lsp/2026/uitnodigingen/").content.decode()
+    assert "verborgen@example.invalid" in body
 
 
 def test_regio_page_suppresses_small_numbers(landelijk, ronde):

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dekkend.accounts.decorators import two_factor_step_up
 from dekkend.audit.services import record_many
 from dekkend.lspmonitor import selectors, services
 from dekkend.lspmonitor.constants import (
@@ -338,6 +339,7 @@ def kandidaat_detail(request: HttpRequest, jaar: int, uuid: UUID) -> HttpRespons
 
 
 @landelijk_required
+@two_factor_step_up  # respondents' names and e-mail addresses
 def uitnodigingen(request: HttpRequest, jaar: int) -> HttpResponse:
     ronde = ronde_of(jaar)
     form = UitnodigingForm(request.POST or None)

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from dekkend.audit.services import record
-from dekkend.referrals import services
+from dekkend.referrals import selectors, services
 from dekkend.referrals.fhir import codes, importer
 from dekkend.referrals.fhir.outcome import (
     FORBIDDEN,
@@ -27,54 +27,34 @@ from dekkend.referrals.fhir.outcome import (
 )
 from dekkend.referrals.fhir.reading import VerwijzingInvoer
 from dekkend.referrals.models import Verwijzing
-from dekkend.regions.models import Gemeente
-from dekkend.regions.selectors import OngeldigePostcode, gemeente_list, postcode_punt
-from dekkend.register.models import Organisatie
-from dekkend.register.permissions import user_organisatie_ids
+from dekkend.referrals.selectors import HerkomstFout
 
 
-def _organisatie(*, user: Any, invoer: VerwijzingInvoer) -> Organisatie:
-    """The organisation named in `requester`, or the user's only one."""
-    ids = user_organisatie_ids(user)
-    if invoer.organisatie_uuid is not None:
-        organisatie = Organisatie.objects.filter(uuid=invoer.organisatie_uuid).first()
-        if organisatie is None or organisatie.pk not in ids:
-            message = _("U mag namens deze organisatie niet verwijzen.")
-            raise FhirError([Issue(invoer.paths["requester"], message, FORBIDDEN)], 403)
-        return organisatie
-    if len(ids) != 1:
-        message = _(
-            "Geef de verwijzende organisatie in requester (identifier %(system)s): "
-            "u bent lid van %(n)d organisaties."
-        ) % {"system": codes.ORGANISATIE_SYSTEM, "n": len(ids)}
-        raise FhirError([Issue(invoer.paths["requester"], message, REQUIRED)])
-    return Organisatie.objects.get(pk=next(iter(ids)))
-
-
-def _gemeente(*, invoer: VerwijzingInvoer) -> Gemeente:
-    """The resident's gemeente: the CBS code if one was sent, else the
-    gemeente of the postcode's PC4 area."""
-    gemeenten = gemeente_list().defer("geometrie")
-    if invoer.gemeente_code:
-        gemeente = gemeenten.filter(code=invoer.gemeente_code).first()
-        if gemeente is None:
-            message = _("Onbekende gemeentecode '%(code)s'.") % {
-                "code": invoer.gemeente_code
-            }
-            raise FhirError([Issue(invoer.paths["gemeente_code"], message, INVALID)])
-        return gemeente
-    path = invoer.paths["inwoner_postcode"]
+def _herkomst(*, user: Any, invoer: VerwijzingInvoer) -> selectors.Herkomst:
+    """Organisation and gemeente by `selectors.verwijzing_herkomst`, each
+    failure on the element that carried it: an organisation that is unknown
+    or not the user's is forbidden (403), as is naming none without being a
+    member of exactly one."""
     try:
-        punt = postcode_punt(invoer.postcode)
-    except OngeldigePostcode:
-        message = _("Dit is geen geldige postcode (bijvoorbeeld 4331 AB).")
-        raise FhirError([Issue(path, message, INVALID)]) from None
-    gemeente_id = punt.gemeente_id if punt is not None else None
-    gemeente = gemeenten.filter(pk=gemeente_id).first() if gemeente_id else None
-    if gemeente is None:
-        message = _("Deze postcode kennen we niet; geef de gemeente (CBS-code) mee.")
-        raise FhirError([Issue(path, message, INVALID)])
-    return gemeente
+        return selectors.verwijzing_herkomst(
+            user=user,
+            organisatie_uuid=invoer.organisatie_uuid,
+            gemeente_code=invoer.gemeente_code,
+            postcode=invoer.postcode,
+        )
+    except selectors.HerkomstFout as fout:
+        if fout.veld == "organisatie":
+            path = invoer.paths["requester"]
+            if fout.reden in (HerkomstFout.GEEN_ORGANISATIE, HerkomstFout.MEERDERE):
+                message = _(
+                    "%(fout)s Geef de verwijzende organisatie in requester "
+                    "(identifier %(system)s)."
+                ) % {"fout": fout.message, "system": codes.ORGANISATIE_SYSTEM}
+                raise FhirError([Issue(path, message, REQUIRED)]) from None
+            message = _("U mag namens deze organisatie niet verwijzen.")
+            raise FhirError([Issue(path, message, FORBIDDEN)], 403) from None
+        key = "gemeente_code" if fout.veld == "gemeente" else "inwoner_postcode"
+        raise FhirError([Issue(invoer.paths[key], fout.message, INVALID)]) from None
 
 
 @transaction.atomic
@@ -89,13 +69,12 @@ def verwijzing_import(
     Audits `verwijzing.imported` besides the service's `verwijzing.created`.
     """
     invoer = importer.read(data)
-    organisatie = _organisatie(user=user, invoer=invoer)
-    gemeente = _gemeente(invoer=invoer)
+    herkomst = _herkomst(user=user, invoer=invoer)
     try:
         verwijzing = services.verwijzing_create(
             user=user,
-            verwijzer_organisatie=organisatie,
-            gemeente=gemeente,
+            verwijzer_organisatie=herkomst.organisatie,
+            gemeente=herkomst.gemeente,
             inwoner=invoer.inwoner(),
             problemen=invoer.problemen,
             voorwaarden=invoer.voorwaarden_(),

@@ -160,7 +160,17 @@ def _service_request(
             {"url": url, "valueBoolean": getattr(v, f"voorwaarde_{name}")}
             for name, url in codes.EXT_VOORWAARDE.items()
         ],
-        "identifier": [{"system": codes.VERWIJZING_SYSTEM, "value": str(v.uuid)}],
+        "identifier": [
+            {
+                "use": "official",
+                "system": codes.VERWIJZING_SYSTEM,
+                "value": str(v.uuid),
+            },
+            *(
+                {"use": "secondary", "system": i.system, "value": i.value}
+                for i in v.identifiers.all()
+            ),
+        ],
         "status": codes.SERVICE_REQUEST_STATUS[workflow.Status(v.status)],
         "intent": "order",
         "category": [
@@ -177,7 +187,8 @@ def _service_request(
         if warm
         else [],
         "subject": {"reference": ref("Patient")},
-        "authoredOn": dt(v.aangemaakt_op),
+        # The sender's own time for an imported referral.
+        "authoredOn": dt(v.opgesteld_op or v.aangemaakt_op),
         "requester": {
             "reference": ref("PractitionerRole"),
             "display": v.verwijzer_organisatie.naam,

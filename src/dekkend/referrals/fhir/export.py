@@ -206,8 +206,13 @@ def _service_request(
     }
 
 
+def _meta(resource: dict[str, Any]) -> dict[str, Any]:
+    return {"profile": [codes.PROFILE[resource["resourceType"]]]}
+
+
 def _with_id(v: Verwijzing, resource: dict[str, Any]) -> dict[str, Any]:
-    return compact({"id": resource_id(v, resource["resourceType"]), **resource})
+    kind = resource["resourceType"]
+    return compact({"id": resource_id(v, kind), "meta": _meta(resource), **resource})
 
 
 def _toestemming(v: Verwijzing) -> Toestemming | None:
@@ -266,6 +271,8 @@ def service_request_contained(verwijzing: Verwijzing) -> dict[str, Any]:
         request = _service_request(verwijzing, ref, toestemming is not None)
     data = _with_id(verwijzing, request)
     data["contained"] = [
-        compact({"id": r["resourceType"], **r}) for r in contained if r is not None
+        compact({"id": r["resourceType"], "meta": _meta(r), **r})
+        for r in contained
+        if r is not None
     ]
     return ServiceRequest.model_validate(data).model_dump(mode="json")

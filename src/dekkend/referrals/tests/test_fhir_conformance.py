@@ -174,3 +174,91 @@ def test_an_unknown_definition_is_a_404_operation_outcome(client):
     assert response.status_code == 404
     assert response.json()["resourceType"] == "OperationOutcome"
     assert client.get("/api/v1/fhir/Patient/onbekend").status_code == 404
+
+
+def _values(resource: Any, path: str) -> list[Any]:
+    """The values at a FHIRPath-like element path ("Patient.address.extension"),
+    flattening lists; choice types are not needed for our profiles."""
+    current: list[Any] = [resource]
+    for part in path.split(".")[1:]:
+        found: list[Any] = []
+        for item in current:
+            value = item.get(part) if isinstance(item, dict) else None
+            if isinstance(value, list):
+                found += value
+            elif value is not None:
+                found.append(value)
+        current = found
+    return current
+
+
+def _profile_errors(resource: dict[str, Any], profile: dict[str, Any]) -> list[str]:
+    """What in `resource` breaks the cardinalities and extension slices of
+    our own profile's differential (a check of ours, not the HL7 validator)."""
+    errors = []
+    elements = profile["differential"]["element"]
+    for element in elements[1:]:
+        path = element["path"]
+        if element.get("sliceName"):
+            url = element["type"][0]["profile"][0]
+            parents = _values(resource, path.rsplit(".", 1)[0])
+            for parent in parents:
+                count = sum(1 for e in parent.get("extension", []) if e["url"] == url)
+                if not element["min"] <= count <= int(element["max"]):
+                    errors.append(f"{element['id']}: {count}")
+            continue
+        parents = _values(resource, path.rsplit(".", 1)[0])
+        for parent in parents:
+            count = len(_values(parent, f"_.{path.rsplit('.', 1)[1]}"))
+            if count < element.get("min", 0):
+                errors.append(f"{path}: {count} < {element['min']}")
+        binding = element.get("binding")
+        if binding and binding["strength"] == "required":
+            allowed = conformance.definitions("CodeSystem")[
+                binding["valueSet"].rsplit("/", 1)[1]
+            ]
+            codes_ = {c["code"] for c in allowed["concept"]}
+            for concept in _values(resource, path):
+                for c in concept.get("coding", []):
+                    if c.get("system") != allowed["url"] or c.get("code") not in codes_:
+                        errors.append(f"{path}: {c}")
+    return errors
+
+
+def test_every_resource_sent_meets_its_own_profile():
+    profiles = {
+        d["url"]: d
+        for d in conformance.definitions("StructureDefinition").values()
+        if d["kind"] == "resource"
+    }
+    checked: set[str] = set()
+    problems = []
+    for name, resource in corpus().items():
+        for path, item in _walk(resource):
+            for url in (
+                item.get("meta", {}).get("profile", [])
+                if "resourceType" in item
+                else []
+            ):
+                checked.add(item["resourceType"])
+                problems += [
+                    f"{name} {path}: {e}" for e in _profile_errors(item, profiles[url])
+                ]
+    assert checked == set(codes.PROFILE)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_profile_check_catches_a_missing_extension():
+    profile = conformance.definitions("StructureDefinition")["dekkend-servicerequest"]
+    resource = {
+        "resourceType": "ServiceRequest",
+        "identifier": [{"system": "s", "value": "v"}],
+        "authoredOn": "2025-01-01",
+        "requester": {"display": "x"},
+        "reasonCode": [{"text": "x"}],
+        "extension": [
+            {"url": url, "valueBoolean": True} for url in codes.EXT_VOORWAARDE.values()
+        ][1:],
+    }
+    errors = _profile_errors(resource, profile)
+    assert len(errors) == 1 and "extension" in errors[0]

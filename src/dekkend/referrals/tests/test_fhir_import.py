@@ -33,6 +33,7 @@ from dekkend.referrals.constants import (
 from dekkend.referrals.fhir import codes
 from dekkend.referrals.fhir import services as fhir_services
 from dekkend.referrals.models import Toestemming, Verwijzing
+from dekkend.referrals.services import verwijzing_anonymise
 from dekkend.referrals.tests.factories import (
     T0,
     Keten,
@@ -311,6 +312,17 @@ def test_an_identifier_of_someone_else_s_referral_is_a_conflict(client, keten):
     assert outcome.issue[0].expression == ["ServiceRequest.identifier"]
     assert "Johanna" not in json.dumps(outcome.model_dump(mode="json"))
     assert Verwijzing.objects.count() == 1
+
+
+def test_anonymisation_forgets_the_sender_s_identifier(client, keten):
+    login_with_2fa(client, keten.verwijzer)
+    assert _post(client, _with_identifier()).status_code == 201
+    v = Verwijzing.objects.get()
+
+    verwijzing_anonymise(verwijzing=v, now=T0 + timedelta(days=800))
+
+    assert not v.identifiers.exists()
+    assert v.opgesteld_op is not None  # a date, kept for the statistics
 
 
 @pytest.mark.parametrize(

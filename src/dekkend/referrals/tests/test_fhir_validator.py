@@ -66,6 +66,86 @@ def _resource_type(resource: dict[str, Any], expression: list[str]) -> str:
     return resource["resourceType"]
 
 
+def tally(
+    result: dict[str, Any], sent: dict[str, dict[str, Any]]
+) -> tuple[Counter[str], Counter[str], Counter[str], list[str]]:
+    """Files, errors and warnings per resource type, and the error messages,
+    from the validator's `-output`: one OperationOutcome per file (a Bundle
+    of them for several files), each naming its file in an extension."""
+    outcomes = (
+        [e["resource"] for e in result.get("entry", [])]
+        if result["resourceType"] == "Bundle"
+        else [result]
+    )
+    errors: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()
+    files: Counter[str] = Counter()
+    messages: list[str] = []
+    for outcome in outcomes:
+        file_name = next(
+            Path(e["valueString"]).name
+            for e in outcome.get("extension", [])
+            if e["url"] == FILE_EXTENSION
+        )
+        resource = sent[file_name]
+        files[resource["resourceType"]] += 1
+        for issue in outcome.get("issue", []):
+            kind = _resource_type(resource, issue.get("expression", []))
+            if issue["severity"] in ("error", "fatal"):
+                errors[kind] += 1
+                messages.append(
+                    f"{file_name}: {issue.get('expression')} {issue.get('diagnostics')}"
+                )
+            elif issue["severity"] == "warning":
+                warnings[kind] += 1
+    return files, errors, warnings, messages
+
+
+def test_the_tally_reads_the_validator_s_output():
+    sent = {
+        "b.json": {
+            "resourceType": "Bundle",
+            "entry": [
+                {"resource": {"resourceType": "ServiceRequest"}},
+                {"resource": {"resourceType": "Task"}},
+            ],
+        },
+        "c.json": {"resourceType": "CodeSystem"},
+    }
+
+    def outcome(name: str, *issues: tuple[str, str]) -> dict[str, Any]:
+        return {
+            "resourceType": "OperationOutcome",
+            "extension": [{"url": FILE_EXTENSION, "valueString": f"/tmp/x/{name}"}],
+            "issue": [
+                {"severity": sev, "code": "invalid", "expression": [expr]}
+                for sev, expr in issues
+            ],
+        }
+
+    result = {
+        "resourceType": "Bundle",
+        "entry": [
+            {
+                "resource": outcome(
+                    "b.json",
+                    ("error", "Bundle.entry[1].resource.status"),
+                    ("warning", "Bundle.entry[0].resource.code"),
+                    ("information", "Bundle"),
+                )
+            },
+            {"resource": outcome("c.json", ("fatal", "CodeSystem.url"))},
+        ],
+    }
+
+    files, errors, warnings, messages = tally(result, sent)
+
+    assert files == {"Bundle": 1, "CodeSystem": 1}
+    assert errors == {"Task": 1, "CodeSystem": 1}
+    assert warnings == {"ServiceRequest": 1}
+    assert len(messages) == 2
+
+
 def test_the_hl7_validator_finds_no_errors(tmp_path, capsys):
     jar = _validator()
     sent = corpus()
@@ -96,33 +176,9 @@ def test_the_hl7_validator_finds_no_errors(tmp_path, capsys):
     run = subprocess.run(command, capture_output=True, text=True, timeout=900)  # noqa: S603
     assert output.is_file(), run.stdout[-4000:] + run.stderr[-4000:]
     result = json.loads(output.read_text())
-    outcomes = (
-        [e["resource"] for e in result.get("entry", [])]
-        if result["resourceType"] == "Bundle"
-        else [result]
-    )
-    errors: Counter[str] = Counter()
-    warnings: Counter[str] = Counter()
-    files: Counter[str] = Counter()
-    messages: list[str] = []
-    for outcome in outcomes:
-        file_name = next(
-            Path(e["valueString"]).name
-            for e in outcome.get("extension", [])
-            if e["url"] == FILE_EXTENSION
-        )
-        resource = sent[file_name]
-        files[resource["resourceType"]] += 1
-        for issue in outcome.get("issue", []):
-            kind = _resource_type(resource, issue.get("expression", []))
-            if issue["severity"] in ("error", "fatal"):
-                errors[kind] += 1
-                messages.append(
-                    f"{file_name}: {issue.get('expression')} {issue.get('diagnostics')}"
-                )
-            elif issue["severity"] == "warning":
-                warnings[kind] += 1
-    summary = [f"HL7 FHIR validator {VALIDATOR_VERSION}, {len(outcomes)} files"]
+    files, errors, warnings, messages = tally(result, sent)
+    outcomes = sum(files.values())
+    summary = [f"HL7 FHIR validator {VALIDATOR_VERSION}, {outcomes} files"]
     summary += [
         f"  {kind:20} files {files[kind]:3}  errors {errors[kind]:3}  "
         f"warnings {warnings[kind]:3}"
@@ -131,3 +187,14 @@ def test_the_hl7_validator_finds_no_errors(tmp_path, capsys):
     with capsys.disabled():
         sys.stdout.write("\n" + "\n".join(summary) + "\n")
     assert not messages, "\n".join(messages[:50])
+
+
+def test_a_validator_never_installed_fails_and_a_blocked_one_says_why(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("DEKKEND_FHIR_VALIDATOR_DIR", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception, match="ensure-fhir-validator"):
+        _validator()
+    (tmp_path / "UNAVAILABLE").write_text("Unknown host\n")
+    with pytest.raises(pytest.skip.Exception, match="BLOCKED.*Unknown host"):
+        _validator()

@@ -91,6 +91,7 @@ def code_system(slug: str, title: str, concepts: list[tuple[str, str]]) -> dict:
     return {
         "resourceType": "CodeSystem",
         "id": slug,
+        "language": "nl",
         "url": f"{codes.BASE}/CodeSystem/{slug}",
         "version": VERSION,
         "name": _name(slug),
@@ -111,6 +112,7 @@ def value_set(slug: str, title: str) -> dict:
     return {
         "resourceType": "ValueSet",
         "id": slug,
+        "language": "nl",
         "url": f"{codes.BASE}/ValueSet/{slug}",
         "version": VERSION,
         "name": _name(slug),
@@ -186,6 +188,7 @@ def extension_definition(
     return {
         "resourceType": "StructureDefinition",
         "id": slug,
+        "language": "nl",
         "url": url,
         "version": VERSION,
         "name": _name(slug),
@@ -331,6 +334,7 @@ def profile(kind: str) -> dict:
     return {
         "resourceType": "StructureDefinition",
         "id": slug,
+        "language": "nl",
         "url": PROFILE[kind],
         "version": VERSION,
         "name": f"Dekkend{kind}",
@@ -351,6 +355,38 @@ def profile(kind: str) -> dict:
     }
 
 
+# -- Identifier systems -------------------------------------------------------
+
+RELEASED = "2026-12-03"  # NamingSystem.date: when these systems were published
+
+
+def naming_system(slug: str, title: str) -> dict:
+    url = f"{codes.BASE}/NamingSystem/{slug}"
+    return {
+        "resourceType": "NamingSystem",
+        "id": slug,
+        "language": "nl",
+        "name": _name(slug),
+        "status": "active",
+        "kind": "identifier",
+        "date": RELEASED,
+        "publisher": PUBLISHER,
+        "description": title,
+        "uniqueId": [{"type": "uri", "value": url, "preferred": True}],
+    }
+
+
+def _naming_systems() -> list[dict]:
+    return [
+        naming_system(
+            "verwijzing", _("Verwijzingen in Dekkend (uuid); ook de ServiceRequest-id")
+        ),
+        naming_system(
+            "organisatie", _("Organisaties in het register van Dekkend (uuid)")
+        ),
+    ]
+
+
 # -- Access -------------------------------------------------------------------
 
 
@@ -361,7 +397,8 @@ def _validated(resource: dict) -> dict:
 
 def definitions(resource_type: str) -> dict[str, dict]:
     """Every Dekkend definition of `resource_type` ("CodeSystem", "ValueSet",
-    "StructureDefinition") by id, JSON-ready, with Dutch texts."""
+    "StructureDefinition", "NamingSystem") by id, JSON-ready, with Dutch
+    texts; {} for another type."""
     with translation.override("nl"):
         if resource_type == "CodeSystem":
             found = [
@@ -372,6 +409,8 @@ def definitions(resource_type: str) -> dict[str, dict]:
             found = [
                 value_set(slug, title) for slug, (title, _c) in _code_systems().items()
             ]
+        elif resource_type == "NamingSystem":
+            found = _naming_systems()
         elif resource_type == "StructureDefinition":
             found = [extension_definition(*item) for item in _extensions()]
             found += [profile(kind) for kind in PROFILE]
@@ -380,4 +419,11 @@ def definitions(resource_type: str) -> dict[str, dict]:
     return {r["id"]: _validated(r) for r in found}
 
 
-RESOURCE_TYPES = ("CodeSystem", "ValueSet", "StructureDefinition")
+def canonical(resource: dict) -> str:
+    """The canonical URL of a definition (a NamingSystem's is its uniqueId)."""
+    if resource["resourceType"] == "NamingSystem":
+        return str(resource["uniqueId"][0]["value"])
+    return str(resource["url"])
+
+
+RESOURCE_TYPES = ("CodeSystem", "ValueSet", "StructureDefinition", "NamingSystem")

@@ -62,7 +62,7 @@ class DefinitieLijstView(APIView):
             "timestamp": dt(timezone.now()),
             "total": len(found),
             "entry": [
-                {"fullUrl": resource["url"], "resource": resource}
+                {"fullUrl": conformance.canonical(resource), "resource": resource}
                 for resource in found.values()
             ],
         }

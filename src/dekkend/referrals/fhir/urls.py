@@ -7,7 +7,7 @@ from django.urls import path, re_path
 from dekkend.referrals.fhir.conformance_views import DefinitieLijstView, DefinitieView
 from dekkend.referrals.fhir.views import ServiceRequestImportView, VerwijzingFhirView
 
-DEFINITIE = r"(?P<resource_type>CodeSystem|ValueSet|StructureDefinition)"
+DEFINITIE = r"(?P<resource_type>CodeSystem|ValueSet|StructureDefinition|NamingSystem)"
 
 urlpatterns = [
     path(

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.codesystem import CodeSystem
+from fhir.resources.R4B.namingsystem import NamingSystem
 from fhir.resources.R4B.structuredefinition import StructureDefinition
 from fhir.resources.R4B.valueset import ValueSet
 
@@ -102,6 +103,10 @@ def test_everything_dekkend_sends_is_defined_where_it_says():
     structures = {
         d["url"] for d in conformance.definitions("StructureDefinition").values()
     }
+    naming_systems = {
+        conformance.canonical(d)
+        for d in conformance.definitions("NamingSystem").values()
+    }
     sent = corpus()
     used_systems: set[str] = set()
     for name, resource in sent.items():
@@ -124,6 +129,10 @@ def test_everything_dekkend_sends_is_defined_where_it_says():
                 used_systems.add(system)
                 assert system in systems, (name, path, system)
                 assert item.get("code") in systems[system], (name, path, item)
+            if isinstance(system, str) and system.startswith(
+                f"{codes.BASE}/NamingSystem/"
+            ):
+                assert system in naming_systems, (name, path, system)
             url = item.get("url")
             if isinstance(url, str) and url.startswith(
                 f"{codes.BASE}/StructureDefinition/"
@@ -166,6 +175,14 @@ def test_all_definitions_of_a_type_are_a_searchset(client):
     assert bundle.type == "searchset"
     assert bundle.total == len(conformance.definitions("CodeSystem"))
     assert {e.fullUrl for e in bundle.entry} >= {codes.PROBLEEM_SYSTEM}
+
+
+def test_the_identifier_systems_are_naming_systems(client):
+    response = client.get("/api/v1/fhir/NamingSystem/organisatie")
+
+    system = NamingSystem.model_validate(response.json())
+    assert system.uniqueId[0].value == codes.ORGANISATIE_SYSTEM
+    assert set(conformance.definitions("NamingSystem")) == {"verwijzing", "organisatie"}
 
 
 def test_an_unknown_definition_is_a_404_operation_outcome(client):

@@ -131,6 +131,9 @@ class Verwijzing(models.Model):
     terugkoppeling_bij_afsluiten = models.BooleanField(default=False)
     herinnering_verstuurd_op = models.DateTimeField(null=True, blank=True)
     geanonimiseerd_op = models.DateTimeField(null=True, blank=True)
+    # When the referrer wrote it in their own system (ServiceRequest.authoredOn
+    # of a FHIR import); None for a referral made in Dekkend.
+    opgesteld_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-aangemaakt_op"]
@@ -155,6 +158,30 @@ class Verwijzing(models.Model):
 
     def __str__(self) -> str:
         return f"verwijzing {self.uuid}"
+
+
+class VerwijzingIdentifier(models.Model):
+    """An identifier the sending system gave a referral (an imported
+    ServiceRequest's `identifier`). A second import that carries one of these
+    is the same referral, not a new one."""
+
+    verwijzing = models.ForeignKey(
+        Verwijzing, on_delete=models.CASCADE, related_name="identifiers"
+    )
+    system = models.CharField(max_length=255)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["system", "value"], name="verwijzing_identifier_uniek"
+            )
+        ]
+        verbose_name = _("identificatie van de verzender")
+        verbose_name_plural = _("identificaties van de verzender")
+
+    def __str__(self) -> str:
+        return f"{self.system}|{self.value}"
 
 
 class Toestemming(models.Model):

@@ -18,12 +18,17 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from dekkend.audit.models import AuditEvent
 from dekkend.audit.services import record, record_many
 from dekkend.referrals.constants import Leesreden
 from dekkend.referrals.models import RegioInstelling, Verwijzing, Werkgebied
+from dekkend.regions.models import Gemeente
+from dekkend.regions.selectors import OngeldigePostcode, postcode_punt
+from dekkend.register.models import Organisatie
 from dekkend.register.permissions import user_organisatie_ids
 
 
@@ -183,3 +188,127 @@ def termijnen_per_gemeente(*, veld: str) -> dict[int, int]:
         if gemeente_id is not None:
             terms[gemeente_id] = min(value, terms.get(gemeente_id, value))
     return terms
+
+
+class HerkomstFout(Exception):
+    """Why `verwijzing_herkomst` could not decide.
+
+    `veld` is the input at fault: "organisatie", "gemeente" or "postcode".
+    `reden` is one of the `HerkomstFout.*` values below; each caller maps the
+    pair onto its own error shape (API field, FHIR element, form field) and
+    status. `message` is the Dutch text for the user.
+    """
+
+    ONBEKEND = "onbekend"  # a uuid, CBS code or postcode nobody knows
+    GEEN_LID = "geen_lid"  # an organisation the user does not belong to
+    GEEN_ORGANISATIE = "geen_organisatie"  # the user belongs to none
+    MEERDERE = "meerdere"  # none named, and the user belongs to several
+    ONTBREEKT = "ontbreekt"  # neither gemeente nor postcode given
+    ONGELDIG = "ongeldig"  # a postcode that is no postcode
+
+    def __init__(self, veld: str, reden: str, message: str) -> None:
+        super().__init__(message)
+        self.veld = veld
+        self.reden = reden
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """Who refers and where the resident lives."""
+
+    organisatie: Organisatie
+    gemeente: Gemeente
+
+
+def verwijzing_herkomst(
+    *,
+    user: Any,
+    organisatie_uuid: UUID | str | None,
+    gemeente_code: str,
+    postcode: str,
+) -> Herkomst:
+    """The referring organisation and the resident's gemeente of a new
+    referral, decided the same way for the API, the FHIR import and the form.
+
+    Args:
+        user: the referrer; they must belong to the organisation.
+        organisatie_uuid: the organisation named by the referrer; None (or
+            "") means the user's only organisation.
+        gemeente_code: CBS code (`GM0687`, any case); "" to derive the
+            gemeente from `postcode`.
+        postcode: the resident's postcode; only read without a code. Its PC4
+            area decides.
+
+    Returns the organisation and the gemeente (without geometry).
+    Raises HerkomstFout naming the input at fault; the organisation is
+    checked before the gemeente.
+    """
+    ids = user_organisatie_ids(user)
+    if organisatie_uuid:
+        try:
+            organisatie = Organisatie.objects.filter(uuid=organisatie_uuid).first()
+        except (ValueError, DjangoValidationError):
+            organisatie = None
+        if organisatie is None:
+            raise HerkomstFout(
+                "organisatie",
+                HerkomstFout.ONBEKEND,
+                _("Deze organisatie kennen we niet."),
+            )
+        if organisatie.pk not in ids:
+            raise HerkomstFout(
+                "organisatie",
+                HerkomstFout.GEEN_LID,
+                _("U mag namens deze organisatie niet verwijzen."),
+            )
+    elif not ids:
+        raise HerkomstFout(
+            "organisatie",
+            HerkomstFout.GEEN_ORGANISATIE,
+            _("U hoort bij geen organisatie; vraag de beheerder u toe te voegen."),
+        )
+    elif len(ids) > 1:
+        raise HerkomstFout(
+            "organisatie",
+            HerkomstFout.MEERDERE,
+            _("U hoort bij meer organisaties: kies namens welke u verwijst."),
+        )
+    else:
+        organisatie = Organisatie.objects.get(pk=next(iter(ids)))
+    gemeente = _woongemeente(gemeente_code, postcode)
+    return Herkomst(organisatie=organisatie, gemeente=gemeente)
+
+
+def _woongemeente(code: str, postcode: str) -> Gemeente:
+    gemeenten = Gemeente.objects.only("pk", "code", "naam")
+    if code.strip():
+        gemeente = gemeenten.filter(code=code.strip().upper()).first()
+        if gemeente is None:
+            raise HerkomstFout(
+                "gemeente", HerkomstFout.ONBEKEND, _("Deze gemeente kennen we niet.")
+            )
+        return gemeente
+    if not postcode.strip():
+        raise HerkomstFout(
+            "gemeente",
+            HerkomstFout.ONTBREEKT,
+            _("Kies de woongemeente van de inwoner of vul de postcode in."),
+        )
+    try:
+        punt = postcode_punt(postcode)
+    except OngeldigePostcode:
+        raise HerkomstFout(
+            "postcode",
+            HerkomstFout.ONGELDIG,
+            _("Vul een postcode in als 4331 AB of 4331."),
+        ) from None
+    gemeente_id = punt.gemeente_id if punt is not None else None
+    gemeente = gemeenten.filter(pk=gemeente_id).first() if gemeente_id else None
+    if gemeente is None:
+        raise HerkomstFout(
+            "postcode",
+            HerkomstFout.ONBEKEND,
+            _("Deze postcode kennen we niet; geef de woongemeente op."),
+        )
+    return gemeente

@@ -347,6 +347,14 @@ CASES: tuple[Case, ...] = (
         lambda w: "/api/v1/fhir/ServiceRequest",
         VERWIJZERS | MET_BEHEERDER,
     ),
+    # Dekkend's FHIR definitions hold no personal data: public.
+    Case("api fhir codesystems", "get", lambda w: "/api/v1/fhir/CodeSystem", ALL),
+    Case(
+        "api fhir profiel",
+        "get",
+        lambda w: "/api/v1/fhir/StructureDefinition/dekkend-servicerequest",
+        ALL,
+    ),
     # -- Public API ----------------------------------------------------------
     Case("api root", "get", lambda w: "/api/v1/", LOGGED_IN),
     Case("api gemeenten", "get", lambda w: "/api/v1/gemeenten/", ALL),

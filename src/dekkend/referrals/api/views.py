@@ -15,7 +15,6 @@ action. The FHIR routes of the same referrals are in `referrals.fhir`.
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext as _
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -44,9 +43,6 @@ from dekkend.referrals.api.stappen import StappenMixin
 from dekkend.referrals.api.uitvoering import UitvoeringMixin
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.permissions import reden_voor
-from dekkend.regions.models import Gemeente
-from dekkend.register.models import Organisatie
-from dekkend.register.permissions import user_organisatie_ids
 
 
 @extend_schema(tags=["verwijzingen"])
@@ -114,13 +110,7 @@ class VerwijzingViewSet(ActionPermissionMixin, StappenMixin, UitvoeringMixin):
         invoer = inputs.VerwijzingInvoerSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
-        gemeente = (
-            Gemeente.objects.only("pk", "code", "naam")
-            .filter(code=d["gemeente"].upper())
-            .first()
-        )
-        if gemeente is None:
-            raise ValidationError({"gemeente": [_("Deze gemeente kennen we niet.")]})
+        herkomst = self._herkomst(d)
         toestemming: dict[str, Any] = {
             "gegeven_door": d["toestemming"]["gegevenDoor"],
             "gegeven_op": d["toestemming"]["gegevenOp"],
@@ -132,8 +122,8 @@ class VerwijzingViewSet(ActionPermissionMixin, StappenMixin, UitvoeringMixin):
         try:
             verwijzing = services.verwijzing_create(
                 user=request.user,
-                verwijzer_organisatie=self._organisatie(d.get("verwijzerOrganisatie")),
-                gemeente=gemeente,
+                verwijzer_organisatie=herkomst.organisatie,
+                gemeente=herkomst.gemeente,
                 inwoner=services.Inwoner(**d["inwoner"]),
                 problemen=d["problemen"],
                 voorwaarden=services.Voorwaarden(
@@ -157,34 +147,25 @@ class VerwijzingViewSet(ActionPermissionMixin, StappenMixin, UitvoeringMixin):
             headers={"Location": location},
         )
 
-    def _organisatie(self, uuid: Any) -> Organisatie:
-        """The organisation the caller refers for: the one given, or their
-        only one. Membership is checked by the service (403)."""
-        if uuid is not None:
-            organisatie = Organisatie.objects.filter(uuid=uuid).first()
-            if organisatie is None:
-                raise ValidationError(
-                    {"verwijzerOrganisatie": [_("Deze organisatie kennen we niet.")]}
-                )
-            return organisatie
-        eigen = list(
-            Organisatie.objects.filter(pk__in=user_organisatie_ids(self.request.user))
-        )
-        if not eigen:
-            raise PermissionDenied(
-                _("U hoort bij geen organisatie; vraag de beheerder u toe te voegen.")
+    def _herkomst(self, d: dict[str, Any]) -> selectors.Herkomst:
+        """Organisation and gemeente by `selectors.verwijzing_herkomst`: 403
+        for an organisation the caller does not belong to (or none at all),
+        400 on the field otherwise."""
+        try:
+            return selectors.verwijzing_herkomst(
+                user=self.request.user,
+                organisatie_uuid=d.get("verwijzerOrganisatie"),
+                gemeente_code=d["gemeente"],
+                postcode="",
             )
-        if len(eigen) > 1:
-            raise ValidationError(
-                {
-                    "verwijzerOrganisatie": [
-                        _(
-                            "U hoort bij meer organisaties: kies namens welke u verwijst."
-                        )
-                    ]
-                }
-            )
-        return eigen[0]
+        except selectors.HerkomstFout as fout:
+            if fout.reden in (
+                selectors.HerkomstFout.GEEN_LID,
+                selectors.HerkomstFout.GEEN_ORGANISATIE,
+            ):
+                raise PermissionDenied(fout.message) from None
+            veld = {"organisatie": "verwijzerOrganisatie"}.get(fout.veld, fout.veld)
+            raise ValidationError({veld: [fout.message]}) from None
 
     @extend_schema(
         parameters=LEZEN,

@@ -57,6 +57,12 @@ EXT_TOESTEMMING_DOEL = f"{BASE}/StructureDefinition/toestemming-doel"
 EXT_TERUGKOPPELING_SOORT = f"{BASE}/StructureDefinition/terugkoppeling-soort"
 EXT_GEHOLPEN = f"{BASE}/StructureDefinition/geholpen"
 
+# -- Profiles: every exported resource names its own in meta.profile ---------
+PROFILE = {
+    kind: f"{BASE}/StructureDefinition/dekkend-{kind.lower()}"
+    for kind in ("ServiceRequest", "Task", "Consent", "Patient", "PractitionerRole")
+}
+
 # -- External terminologies ---------------------------------------------------
 SNOMED = "http://snomed.info/sct"
 SNOMED_PATIENT_REFERRAL = ("3457005", "Patient referral")

@@ -160,7 +160,17 @@ def _service_request(
             {"url": url, "valueBoolean": getattr(v, f"voorwaarde_{name}")}
             for name, url in codes.EXT_VOORWAARDE.items()
         ],
-        "identifier": [{"system": codes.VERWIJZING_SYSTEM, "value": str(v.uuid)}],
+        "identifier": [
+            {
+                "use": "official",
+                "system": codes.VERWIJZING_SYSTEM,
+                "value": str(v.uuid),
+            },
+            *(
+                {"use": "secondary", "system": i.system, "value": i.value}
+                for i in v.identifiers.all()
+            ),
+        ],
         "status": codes.SERVICE_REQUEST_STATUS[workflow.Status(v.status)],
         "intent": "order",
         "category": [
@@ -177,7 +187,8 @@ def _service_request(
         if warm
         else [],
         "subject": {"reference": ref("Patient")},
-        "authoredOn": dt(v.aangemaakt_op),
+        # The sender's own time for an imported referral.
+        "authoredOn": dt(v.opgesteld_op or v.aangemaakt_op),
         "requester": {
             "reference": ref("PractitionerRole"),
             "display": v.verwijzer_organisatie.naam,
@@ -195,8 +206,13 @@ def _service_request(
     }
 
 
+def _meta(resource: dict[str, Any]) -> dict[str, Any]:
+    return {"profile": [codes.PROFILE[resource["resourceType"]]]}
+
+
 def _with_id(v: Verwijzing, resource: dict[str, Any]) -> dict[str, Any]:
-    return compact({"id": resource_id(v, resource["resourceType"]), **resource})
+    kind = resource["resourceType"]
+    return compact({"id": resource_id(v, kind), "meta": _meta(resource), **resource})
 
 
 def _toestemming(v: Verwijzing) -> Toestemming | None:
@@ -255,6 +271,8 @@ def service_request_contained(verwijzing: Verwijzing) -> dict[str, Any]:
         request = _service_request(verwijzing, ref, toestemming is not None)
     data = _with_id(verwijzing, request)
     data["contained"] = [
-        compact({"id": r["resourceType"], **r}) for r in contained if r is not None
+        compact({"id": r["resourceType"], "meta": _meta(r), **r})
+        for r in contained
+        if r is not None
     ]
     return ServiceRequest.model_validate(data).model_dump(mode="json")

@@ -24,6 +24,7 @@ INVALID = "invalid"
 BUSINESS_RULE = "business-rule"
 FORBIDDEN = "forbidden"
 NOT_SUPPORTED = "not-supported"
+DUPLICATE = "duplicate"
 
 # pydantic error types that mean "the element is missing".
 _MISSING = frozenset({"missing", "model_field_validation.missing"})

@@ -10,7 +10,7 @@ validation errors can name the FHIR element too. No database here.
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -50,6 +50,11 @@ class VerwijzingInvoer:
     wijze: str = ""
     doel: str = ""
     organisatie_uuid: uuid.UUID | None = None
+    # The sender's identifiers (system, value) and ServiceRequest.authoredOn.
+    identifiers: list[tuple[str, str]] = field(default_factory=list)
+    opgesteld_op: datetime | None = None
+    # The receiving organisation named in `performer`, if a Dekkend one.
+    ontvanger_uuid: uuid.UUID | None = None
     # Service field (and "request", "requester", "gemeente_code") → element.
     paths: dict[str, str] = field(default_factory=dict)
 
@@ -164,7 +169,59 @@ def read_request(
         note.text for note in request.note or [] if note.text
     )
     invoer.organisatie_uuid = requester_organisatie(request, path, resolver, issues)
+    _read_sender(invoer, request, path, issues)
     return invoer
+
+
+def _read_sender(
+    invoer: VerwijzingInvoer, request: Any, path: str, issues: list[Issue]
+) -> None:
+    """What the sender says about its own ServiceRequest: its identifiers
+    (each needs a system and a value), when it was written (not in the
+    future) and the organisation it is meant for."""
+    invoer.paths.update(identifier=f"{path}.identifier", performer=f"{path}.performer")
+    for i, identifier in enumerate(request.identifier or []):
+        if not (identifier.system and identifier.value):
+            issues.append(
+                Issue(
+                    f"{path}.identifier[{i}]",
+                    _("Een identifier heeft een system en een value."),
+                    REQUIRED,
+                )
+            )
+        elif (identifier.system, identifier.value) not in invoer.identifiers:
+            invoer.identifiers.append((identifier.system, identifier.value))
+    authored = request.authoredOn
+    if isinstance(authored, date):
+        invoer.opgesteld_op = local_datetime(authored)
+        if invoer.opgesteld_op > timezone.now() + timedelta(minutes=5):
+            issues.append(
+                Issue(
+                    f"{path}.authoredOn",
+                    _("Een verwijzing kan niet in de toekomst zijn opgesteld."),
+                    INVALID,
+                )
+            )
+    elif authored is not None:
+        issues.append(
+            Issue(f"{path}.authoredOn", _("Geef een volledige datum en tijd."), INVALID)
+        )
+    for i, performer in enumerate(request.performer or []):
+        identifier = getattr(performer, "identifier", None)
+        if identifier is None or identifier.system != codes.ORGANISATIE_SYSTEM:
+            continue
+        try:
+            invoer.ontvanger_uuid = uuid.UUID(str(identifier.value))
+        except ValueError:
+            issues.append(
+                Issue(
+                    f"{path}.performer[{i}].identifier.value",
+                    _("Onbekende organisatie."),
+                    INVALID,
+                )
+            )
+        invoer.paths["performer"] = f"{path}.performer[{i}]"
+        break
 
 
 def read_patient(

@@ -2,9 +2,12 @@
 """FHIR R4 routes under /api/v1/, included before the router so that
 `verwijzingen/{uuid}/fhir` is not taken for a viewset action."""
 
-from django.urls import path
+from django.urls import path, re_path
 
+from dekkend.referrals.fhir.conformance_views import DefinitieLijstView, DefinitieView
 from dekkend.referrals.fhir.views import ServiceRequestImportView, VerwijzingFhirView
+
+DEFINITIE = r"(?P<resource_type>CodeSystem|ValueSet|StructureDefinition|NamingSystem)"
 
 urlpatterns = [
     path(
@@ -16,5 +19,13 @@ urlpatterns = [
         "fhir/ServiceRequest",
         ServiceRequestImportView.as_view(),
         name="fhir-servicerequest",
+    ),
+    re_path(
+        rf"^fhir/{DEFINITIE}$", DefinitieLijstView.as_view(), name="fhir-definities"
+    ),
+    re_path(
+        rf"^fhir/{DEFINITIE}/(?P<id>[a-z0-9-]+)$",
+        DefinitieView.as_view(),
+        name="fhir-definitie",
     ),
 ]

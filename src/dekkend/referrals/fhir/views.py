@@ -116,6 +116,11 @@ class ServiceRequestImportView(APIView):
             "application/json": OpenApiTypes.OBJECT,
         },
         responses={
+            200: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="Deze ServiceRequest (zelfde identifier) is al eerder "
+                "ingelezen: de bestaande verwijzing, ongewijzigd.",
+            ),
             201: OpenApiResponse(
                 OpenApiTypes.OBJECT,
                 description="De aangemaakte verwijzing als ServiceRequest met "
@@ -127,10 +132,15 @@ class ServiceRequestImportView(APIView):
                 FhirOperationOutcomeSerializer,
                 description="Geen toegang, of niet namens de organisatie in requester.",
             ),
+            409: OpenApiResponse(
+                FhirOperationOutcomeSerializer,
+                description="De identifier hoort bij de verwijzing van een ander.",
+            ),
             415: FhirOperationOutcomeSerializer,
         },
         description="Een nieuwe verwijzing uit een FHIR R4 ServiceRequest met "
-        "contained Patient en Consent, of uit een Bundle zoals de export.",
+        "contained Patient en Consent, of uit een Bundle zoals de export. "
+        "Idempotent op ServiceRequest.identifier.",
     )
     def post(self, request: Request) -> Response:
         try:
@@ -142,12 +152,13 @@ class ServiceRequestImportView(APIView):
             message = _("Stuur %(type)s of application/json.") % {"type": FHIR_JSON}
             return _outcome([Issue("", message, NOT_SUPPORTED)], 415)
         try:
-            verwijzing = verwijzing_import(user=request.user, data=data)
+            result = verwijzing_import(user=request.user, data=data)
         except FhirError as exc:
             return _outcome(exc.issues, exc.status)
+        verwijzing = result.verwijzing
         export_url = reverse("verwijzing-fhir", kwargs={"uuid": verwijzing.uuid})
         return Response(
             export.service_request_contained(verwijzing),
-            status=201,
+            status=201 if result.created else 200,
             headers={"Location": export_url.removesuffix("fhir")},
         )

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dekkend.referrals import services
+from dekkend.referrals import selectors, services
 from dekkend.referrals.constants import (
     Probleem,
     ToestemmingGever,
@@ -25,7 +25,6 @@ from dekkend.referrals.forms.base import (
     datum_field,
 )
 from dekkend.regions.models import Gemeente
-from dekkend.regions.selectors import OngeldigePostcode, postcode_punt
 from dekkend.register.models import Organisatie
 
 
@@ -146,6 +145,7 @@ class VerwijzingForm(forms.Form):
     def __init__(
         self,
         *args: Any,
+        user: Any,
         organisaties: Iterable[Organisatie],
         gemeenten: Iterable[Gemeente],
         gemeenten_met_brugorganisatie: set[int],
@@ -162,6 +162,7 @@ class VerwijzingForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+        self.user = user
         org_field = self.fields["organisatie"]
         assert isinstance(org_field, forms.ModelChoiceField)
         org_field.queryset = Organisatie.objects.filter(
@@ -198,7 +199,7 @@ class VerwijzingForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        data["gemeente_obj"] = self._gemeente(data)
+        data["gemeente_obj"] = self._herkomst(data)
         datum, tijd = data.get("toestemming_datum"), data.get("toestemming_tijd")
         if datum and tijd:
             gegeven_op = timezone.make_aware(datetime.combine(datum, tijd))
@@ -210,31 +211,24 @@ class VerwijzingForm(forms.Form):
             data["toestemming_gegeven_op"] = gegeven_op
         return data
 
-    def _gemeente(self, data: dict[str, Any]) -> Gemeente | None:
-        code = data.get("gemeente") or ""
-        if code:
-            return Gemeente.objects.only("code", "naam").get(code=code)
-        postcode = data.get("inwoner_postcode") or ""
-        if not postcode.strip():
-            self.add_error(
-                "gemeente",
-                _("Kies de woongemeente van de inwoner of vul de postcode in."),
-            )
-            return None
+    def _herkomst(self, data: dict[str, Any]) -> Gemeente | None:
+        """The gemeente by `selectors.verwijzing_herkomst` (which also checks
+        the chosen organisation), its errors on the form's fields."""
+        organisatie = data.get("organisatie")
+        if organisatie is None:
+            return None  # the field's own error says what is missing
         try:
-            punt = postcode_punt(postcode)
-        except OngeldigePostcode:
-            self.add_error(
-                "inwoner_postcode", _("Vul een postcode in als 4331 AB of 4331.")
+            herkomst = selectors.verwijzing_herkomst(
+                user=self.user,
+                organisatie_uuid=organisatie.uuid,
+                gemeente_code=data.get("gemeente") or "",
+                postcode=data.get("inwoner_postcode") or "",
             )
+        except selectors.HerkomstFout as fout:
+            veld = {"postcode": "inwoner_postcode"}.get(fout.veld, fout.veld)
+            self.add_error(veld, fout.message)
             return None
-        if punt is None or punt.gemeente_id is None:
-            self.add_error(
-                "gemeente",
-                _("Deze postcode kennen we niet; kies de gemeente uit de lijst."),
-            )
-            return None
-        return Gemeente.objects.only("code", "naam").get(pk=punt.gemeente_id)
+        return herkomst.gemeente
 
     def service_kwargs(self) -> dict[str, Any]:
         d = self.cleaned_data

@@ -18,6 +18,7 @@ from dekkend.referrals.models import (
     Terugkoppeling,
     Verbinding,
     Verwijzing,
+    VerwijzingIdentifier,
 )
 from dekkend.referrals.permissions import rol_for
 from dekkend.referrals.selectors import termijnen_per_gemeente
@@ -67,6 +68,8 @@ def verwijzing_anonymise(*, verwijzing: Verwijzing, now: datetime) -> None:
     Terugkoppeling.objects.filter(verwijzing=verwijzing).update(aan_de_slag_met="")
     StatusWijziging.objects.filter(verwijzing=verwijzing).update(reden="")
     Verbinding.objects.filter(verwijzing=verwijzing).update(omschrijving="")
+    # The sender's identifier is a key to the resident in the sender's system.
+    VerwijzingIdentifier.objects.filter(verwijzing=verwijzing).delete()
     record("verwijzing.anonymised", None, verwijzing, {})
 
 

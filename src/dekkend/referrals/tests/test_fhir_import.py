@@ -33,6 +33,7 @@ from dekkend.referrals.constants import (
 from dekkend.referrals.fhir import codes
 from dekkend.referrals.fhir import services as fhir_services
 from dekkend.referrals.models import Toestemming, Verwijzing
+from dekkend.referrals.services import verwijzing_anonymise
 from dekkend.referrals.tests.factories import (
     T0,
     Keten,
@@ -52,6 +53,7 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/fhir/ServiceRequest"
 FHIR_JSON = "application/fhir+json"
 BSN = "123456782"
+ANDER_SYSTEEM = "https://his.example.nl/fhir/NamingSystem/verwijzing"
 
 
 @pytest.fixture
@@ -166,6 +168,10 @@ def test_the_export_round_trips_through_the_import(client, keten):
     )
     login_with_2fa(client, keten.verwijzer)
     bundle = _export(client, old)
+    # As exported by another installation: Dekkend's own identifier of a
+    # referral here would make it the same referral (see below).
+    sent = bundle["entry"][0]["resource"]
+    sent["identifier"] = [{"system": ANDER_SYSTEEM, "value": "vw-1"}]
 
     response = _post(client, bundle)
 
@@ -194,6 +200,7 @@ def test_the_export_round_trips_through_the_import(client, keten):
     ]
     assert {f: getattr(new, f) for f in fields} == {f: getattr(old, f) for f in fields}
     assert new.uuid != old.uuid and new.status == Status.VERSTUURD
+    assert new.opgesteld_op == old.aangemaakt_op
     assert new.inwoner_bsn == BSN
     consent_fields = ["gegeven_door", "gegeven_op", "wijze", "doel"]
     old_consent, new_consent = old.toestemming, Toestemming.objects.get(verwijzing=new)
@@ -211,20 +218,152 @@ def test_the_export_round_trips_through_the_import(client, keten):
     }
 
 
-def test_the_answer_to_an_import_can_be_imported_again(client, keten):
+def test_the_answer_to_an_import_sent_again_is_the_same_referral(client, keten):
     login_with_2fa(client, keten.verwijzer)
     first = _post(client, _request())
     assert first.status_code == 201, first.content
 
     second = _post(client, first.json())
 
-    assert second.status_code == 201, second.content
-    a, b = Verwijzing.objects.order_by("pk")
-    assert (b.inwoner_naam, b.problemen, b.warme_overdracht) == (
-        a.inwoner_naam,
-        a.problemen,
-        a.warme_overdracht,
+    assert second.status_code == 200, second.content
+    assert second.json()["id"] == first.json()["id"]
+    assert Verwijzing.objects.count() == 1
+
+
+def test_the_export_imported_again_is_the_same_referral(client, keten):
+    old = verwijzing_send(keten)
+    login_with_2fa(client, keten.verwijzer)
+
+    response = _post(client, _export(client, old))
+
+    assert response.status_code == 200, response.content
+    assert response.json()["id"] == str(old.uuid)
+    assert Verwijzing.objects.get() == old
+
+
+# -- The sender's identifier, authoredOn and performer -------------------------
+
+
+def _with_identifier(value: str = "vw-2025-0042", **changes: Any) -> dict[str, Any]:
+    body = _request()
+    body["identifier"] = [{"system": ANDER_SYSTEEM, "value": value}]
+    body.update(changes)
+    return body
+
+
+def test_the_sender_s_identifier_and_authored_on_are_kept(client, keten):
+    login_with_2fa(client, keten.verwijzer)
+
+    response = _post(client, _with_identifier())
+
+    assert response.status_code == 201, response.content
+    v = Verwijzing.objects.get()
+    assert list(v.identifiers.values_list("system", "value")) == [
+        (ANDER_SYSTEEM, "vw-2025-0042")
+    ]
+    authored = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert v.opgesteld_op == authored
+    sent_back = ServiceRequest.model_validate(response.json())
+    assert [(i.use, i.system, i.value) for i in sent_back.identifier] == [
+        ("official", codes.VERWIJZING_SYSTEM, str(v.uuid)),
+        ("secondary", ANDER_SYSTEEM, "vw-2025-0042"),
+    ]
+    assert sent_back.authoredOn == authored
+    exported = _export(client, v)["entry"][0]["resource"]
+    assert exported["authoredOn"] == "2025-03-03T09:00:00+01:00"
+    assert {"use": "secondary", "system": ANDER_SYSTEEM, "value": "vw-2025-0042"} in (
+        exported["identifier"]
     )
+
+
+def test_the_same_service_request_twice_is_one_referral(client, keten):
+    login_with_2fa(client, keten.verwijzer)
+    first = _post(client, _with_identifier())
+    changed = _with_identifier(note=[{"text": "Tweede keer verstuurd"}])
+
+    second = _post(client, changed)
+
+    assert (first.status_code, second.status_code) == (201, 200)
+    v = Verwijzing.objects.get()
+    assert second.json()["id"] == str(v.uuid)
+    # The first import wins: a resend does not change the referral.
+    assert v.inwoner_toelichting == ""
+    assert v.statussen.count() == 1
+    events = list(
+        AuditEvent.objects.filter(object_id=str(v.uuid))
+        .order_by("pk")
+        .values_list("event", flat=True)
+    )
+    assert events.count("verwijzing.created") == 1
+    assert events[-1] == "verwijzing.viewed"
+
+
+def test_an_identifier_of_someone_else_s_referral_is_a_conflict(client, keten):
+    login_with_2fa(client, keten.verwijzer)
+    assert _post(client, _with_identifier()).status_code == 201
+    collega = verwijzer_create(keten.praktijk)
+    collega.groups.add(role_group("verwijzer"))
+    client.logout()
+    login_with_2fa(client, collega)
+
+    outcome = _outcome(_post(client, _with_identifier()), 409)
+
+    assert outcome.issue[0].code == "duplicate"
+    assert outcome.issue[0].expression == ["ServiceRequest.identifier"]
+    assert "Johanna" not in json.dumps(outcome.model_dump(mode="json"))
+    assert Verwijzing.objects.count() == 1
+
+
+def test_anonymisation_forgets_the_sender_s_identifier(client, keten):
+    login_with_2fa(client, keten.verwijzer)
+    assert _post(client, _with_identifier()).status_code == 201
+    v = Verwijzing.objects.get()
+
+    verwijzing_anonymise(verwijzing=v, now=T0 + timedelta(days=800))
+
+    assert not v.identifiers.exists()
+    assert v.opgesteld_op is not None  # a date, kept for the statistics
+
+
+@pytest.mark.parametrize(
+    ("changes", "element", "code"),
+    [
+        ({"identifier": [{"value": "42"}]}, "ServiceRequest.identifier[0]", "required"),
+        (
+            {"authoredOn": "2099-01-01T10:00:00+01:00"},
+            "ServiceRequest.authoredOn",
+            "invalid",
+        ),
+        ({"authoredOn": "2025-03"}, "ServiceRequest.authoredOn", "invalid"),
+    ],
+)
+def test_a_bad_identifier_or_authored_on_is_refused(
+    client, keten, changes, element, code
+):
+    login_with_2fa(client, keten.verwijzer)
+
+    outcome = _outcome(_post(client, {**_request(), **changes}))
+
+    assert [(i.expression, i.code) for i in outcome.issue] == [([element], code)]
+    assert not Verwijzing.objects.exists()
+
+
+def _performer(organisatie: Any) -> list[dict[str, Any]]:
+    identifier = {"system": codes.ORGANISATIE_SYSTEM, "value": str(organisatie.uuid)}
+    return [{"type": "Organization", "identifier": identifier}]
+
+
+def test_a_performer_must_be_the_gemeente_s_organisation(client, keten):
+    login_with_2fa(client, keten.verwijzer)
+    elders = PraktijkFactory()
+
+    outcome = _outcome(_post(client, _with_identifier(performer=_performer(elders))))
+
+    assert outcome.issue[0].expression == ["ServiceRequest.performer[0]"]
+    assert keten.welzijn.naam in outcome.issue[0].diagnostics
+    assert not Verwijzing.objects.exists()
+    response = _post(client, _with_identifier(performer=_performer(keten.welzijn)))
+    assert response.status_code == 201, response.content
 
 
 def test_a_service_request_from_another_system_is_imported(client, keten):
@@ -504,6 +643,7 @@ def test_issues_in_a_bundle_name_the_entry(client, keten):
 def test_service_errors_in_a_bundle_name_the_entry(client, keten):
     login_with_2fa(client, keten.verwijzer)
     bundle = _export(client, verwijzing_send(keten))
+    del bundle["entry"][0]["resource"]["identifier"]  # else it is that referral
     index, patient = next(
         (i, e["resource"])
         for i, e in enumerate(bundle["entry"])

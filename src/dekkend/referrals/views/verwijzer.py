@@ -41,6 +41,7 @@ VERWIJZEN = "referrals.add_verwijzing"
 def _form(request: HttpRequest) -> VerwijzingForm:
     return VerwijzingForm(
         request.POST if request.method == "POST" else None,
+        user=request.user,
         organisaties=Organisatie.objects.filter(
             pk__in=user_organisatie_ids(request.user)
         ),

@@ -185,12 +185,25 @@ def _national(indeling: Indeling, jaar: int, peildatum: date) -> VerwijsIndicato
     }
     groepen = {r.code: leden.get(r.code, []) for r in regios}
     raw = raw_indicators_from_counts(counts.regroup(groepen), inwoners, parameters)
+    # A region's counts are the sums of its gemeenten's published counts, the
+    # same ones every regional view shows (ADR 0015).
+    atoms = {
+        area.gemeentecode: area
+        for area in raw_indicators_from_counts(
+            counts, per_gemeente, parameters
+        ).gemeenten
+    }
     return VerwijsIndicatoren(
         indeling=indeling,
         regio=None,
         jaar=jaar,
         peildatum=peildatum,
-        indicatoren=publish(raw),
+        indicatoren=publish(
+            raw,
+            leden={
+                code: [atoms[g] for g in members] for code, members in groepen.items()
+            },
+        ),
         namen={r.code: r.naam for r in regios},
         termijnen_werkdagen=tuple(sorted(set(termijn_per_gemeente.values())))
         or (STANDAARD_TERMIJN_WERKDAGEN,),

@@ -69,6 +69,8 @@ class Audit:
     hidden: int = 0
     recovered: list[CellBound] = field(default_factory=list)
     narrowed: list[CellBound] = field(default_factory=list)
+    # hidden cells printed as they are in another table
+    shown_elsewhere: int = 0
 
     @property
     def leaks(self) -> int:
@@ -171,21 +173,32 @@ class Attacker:
                     continue
                 low, high = self.promised(members, measure, int(value), basis)
                 self._between(self.area(members, measure), low, high)
+            # A rate or a share of the target gives the count it was computed
+            # from (the rounded one, by the documented rule) up to the
+            # precision it is shown with.
             referrals = self.area(members, ("verwijzingen", ""))
+            derived = []
             rate, inwoners = row.get("verwijzingen_per_10k"), row.get("inwoners")
             if rate is not None and inwoners:
                 factor = inwoners * years / 10_000
-                self._between(
-                    referrals, (rate - 0.005) * factor - EPS, (rate + 0.005) * factor + EPS
-                )
+                derived.append(((rate - 0.005) * factor, (rate + 0.005) * factor))
             share = row.get("aandeel_van_streefwaarde")
             target = row.get("streefwaarde_verwijzingen")
             if share is not None and target:
-                self._between(
-                    referrals,
-                    (share - 5e-5) * (target - 0.005) - EPS,
-                    (share + 5e-5) * (target + 0.005) + EPS,
+                derived.append(
+                    (
+                        (share - 5e-5) * (target - 0.005),
+                        (share + 5e-5) * (target + 0.005),
+                    )
                 )
+            for low_count, high_count in derived:
+                low, _ = self.promised(
+                    members, ("verwijzingen", ""), ceil(low_count - EPS), basis
+                )
+                _, high = self.promised(
+                    members, ("verwijzingen", ""), floor(high_count + EPS), basis
+                )
+                self._between(referrals, low - EPS, high + EPS)
 
     @staticmethod
     def promised(
@@ -240,6 +253,8 @@ def audit(
     attacker = Attacker(tables)
     result = Audit()
     seen: dict[tuple[frozenset[str], Measure], tuple[int, int]] = {}
+    shown: set[tuple[frozenset[str], Measure]] = set()
+    hidden_keys: list[tuple[frozenset[str], Measure]] = []
     for table in tables:
         basis = int(table.data.get("afronding", 1))
         all_members = frozenset().union(*table.leden.values())
@@ -258,12 +273,14 @@ def audit(
                     if not hidden:
                         continue
                     result.hidden += 1
+                    hidden_keys.append(key)
                     if low == high:
                         result.recovered.append(
                             CellBound(table.naam, label, measure, None, low, high)
                         )
                     continue
                 result.published += 1
+                shown.add(key)
                 if basis > 1:
                     # The promise: every value within basis // 2 of the shown
                     # one stays possible (a shown 0 may be 0, 1 or 2; a 5 any
@@ -273,4 +290,5 @@ def audit(
                         result.narrowed.append(
                             CellBound(table.naam, label, measure, int(value), low, high)
                         )
+    result.shown_elsewhere = sum(key in shown for key in hidden_keys)
     return result

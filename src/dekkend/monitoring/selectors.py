@@ -31,6 +31,7 @@ from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.selectors import termijnen_per_gemeente
 from dekkend.regions.constants import INDELING_ZORGKANTOOR
 from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente, RegioLid
+from dekkend.regions.selectors import inwoners_per_gemeente
 
 # The parameter of the coverage analysis that holds the referral target
 # (003 §7: 60 referrals per 10,000 inhabitants a year).
@@ -141,7 +142,7 @@ def _regional(
     counts = facts.referral_counts(
         gemeenten=gemeenten, parameters=parameters, termijnen=termijnen
     )
-    inwoners = facts.inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
+    inwoners = inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
     raw = raw_indicators_from_counts(counts, inwoners, parameters)
     return VerwijsIndicatoren(
         indeling=indeling,
@@ -178,7 +179,7 @@ def _national(indeling: Indeling, jaar: int, peildatum: date) -> VerwijsIndicato
     counts = facts.referral_counts(
         gemeenten=gemeenten, parameters=parameters, termijnen=termijn_per_gemeente
     )
-    per_gemeente = facts.inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
+    per_gemeente = inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
     inwoners = {
         r.code: sum(per_gemeente[code] for code in leden.get(r.code, ()))
         for r in regios

@@ -243,6 +243,30 @@ class Attacker:
         return ceil(low - EPS), (floor(high + EPS) if high != float("inf") else 10**9)
 
 
+def inconsistent_areas(tables: Sequence[Table]) -> list[tuple[str, str, Measure]]:
+    """Cells of areas that are not the sum of the same gemeenten's published
+    cells (the documented rule the attacker relies on)."""
+    atoms: dict[tuple[str, Measure], Any] = {}
+    for table in tables:
+        for code, row in _rows(table.data):
+            if code is None or table.leden[code] != frozenset({code}):
+                continue
+            for measure, value, _ in _cells(row):
+                atoms[code, measure] = value
+    wrong = []
+    for table in tables:
+        all_members = frozenset().union(*table.leden.values())
+        for code, row in _rows(table.data):
+            members = all_members if code is None else table.leden[code]
+            for measure, value, _ in _cells(row):
+                parts = [atoms.get((g, measure)) for g in members]
+                if None in parts:
+                    continue  # a gemeente not published on its own here
+                if value != sum(parts):
+                    wrong.append((table.naam, code or "totaal", measure))
+    return wrong
+
+
 def audit(
     tables: Sequence[Table], *, truth: Mapping[tuple[str, Measure], int] | None = None
 ) -> Audit:

@@ -31,7 +31,12 @@ from dekkend.monitoring.indicators import (
     raw_indicators_from_facts,
 )
 from dekkend.monitoring.selectors import referral_indicators, standaard_jaar
-from dekkend.monitoring.tests.disclosure import Measure, Table, audit
+from dekkend.monitoring.tests.disclosure import (
+    Measure,
+    Table,
+    audit,
+    inconsistent_areas,
+)
 from dekkend.monitoring.tests.test_indicators import fact
 from dekkend.regions.constants import (
     INDELING_GGD,
@@ -112,6 +117,7 @@ def test_the_zeeland_scenario_leaks_nothing(tmp_path: Path) -> None:
     for cell in found.recovered + found.narrowed:
         sys.stdout.write(f"  {cell}\n")
     assert found.published > 0
+    assert inconsistent_areas(tables) == []
     assert found.leaks == 0
 
 
@@ -286,6 +292,7 @@ def _no_published_combination_recovers_a_count(
     TOTALS["recovered"] += found.leaks
     TOTALS["examples"] += 1
     assert found.hidden == 0  # counts are rounded, never hidden
+    assert inconsistent_areas(tables) == []
     assert found.leaks == 0, found.recovered + found.narrowed
 
 

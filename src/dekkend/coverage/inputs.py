@@ -19,22 +19,17 @@ from dekkend.coverage.analysis.model import (
     LspArrays,
     Pc4Arrays,
 )
-from dekkend.regions.models import Bevolking, Gemeente, Postcodegebied
+from dekkend.regions.models import Gemeente, Postcodegebied
+from dekkend.regions.selectors import bevolking_per_gemeente
 from dekkend.register.selectors import steunpunt_queryset
 
 
 def gemeenten_in(
     gemeenten: Sequence[Gemeente], peildatum: date
 ) -> tuple[GemeenteIn, ...]:
-    """Inhabitants of the latest year on or before the reference date."""
-    latest: dict[int, Bevolking] = {}
-    for b in Bevolking.objects.filter(
-        gemeente__in=gemeenten, peiljaar__lte=peildatum.year
-    ).order_by("peiljaar"):
-        latest[b.gemeente_id] = b
-    if not latest:  # reference date before any population year: take the oldest
-        for b in Bevolking.objects.filter(gemeente__in=gemeenten).order_by("-peiljaar"):
-            latest[b.gemeente_id] = b
+    """Inhabitants of the latest year on or before the reference date (the
+    oldest known when all are later): `regions.selectors.bevolking_per_gemeente`."""
+    latest = bevolking_per_gemeente(gemeenten=gemeenten, jaar=peildatum.year)
     result = []
     for g in gemeenten:
         pop = latest.get(g.pk)

@@ -14,7 +14,7 @@ a person.
 * `verwijzing_feiten` reads one `VerwijzingFeit` per referral. It is meant
   for small sets and for checking `referral_counts` against the plain-Python
   definitions (the tests do).
-* `inwoners_per_gemeente` gives the population the rates are computed on.
+* inhabitants come from `regions.selectors.inwoners_per_gemeente` (one rule for every app).
 
 Suppression, permissions and presentation do not belong here.
 """
@@ -35,30 +35,8 @@ from dekkend.monitoring.indicators import (
 )
 from dekkend.referrals.constants import Uitkomst
 from dekkend.referrals.models import Verbinding, Verwijzing
-from dekkend.regions.models import Bevolking, Gemeente
+from dekkend.regions.models import Gemeente
 from dekkend.register.constants import AanbodSoort
-
-
-def inwoners_per_gemeente(
-    *, gemeenten: Sequence[Gemeente], jaar: int
-) -> dict[str, int]:
-    """Inhabitants per gemeentecode for `jaar`: the population on 1 January of
-    the latest year up to `jaar`, or the oldest known when all are later
-    (the rule of the coverage analysis). A gemeente without any count gets 0.
-    """
-    ids = {g.pk: g.code for g in gemeenten}
-    by_year: dict[int, dict[int, int]] = defaultdict(dict)
-    for gemeente_id, peiljaar, inwoners in Bevolking.objects.filter(
-        gemeente_id__in=ids
-    ).values_list("gemeente_id", "peiljaar", "inwoners"):
-        by_year[gemeente_id][peiljaar] = inwoners
-    out: dict[str, int] = {}
-    for pk, code in ids.items():
-        years = by_year.get(pk, {})
-        earlier = [y for y in years if y <= jaar]
-        chosen = max(earlier) if earlier else min(years, default=None)
-        out[code] = years[chosen] if chosen is not None else 0
-    return out
 
 
 def referral_counts(

@@ -31,6 +31,7 @@ from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.selectors import termijnen_per_gemeente
 from dekkend.regions.constants import INDELING_ZORGKANTOOR
 from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente, RegioLid
+from dekkend.regions.selectors import inwoners_per_gemeente
 
 # The parameter of the coverage analysis that holds the referral target
 # (003 §7: 60 referrals per 10,000 inhabitants a year).
@@ -141,7 +142,7 @@ def _regional(
     counts = facts.referral_counts(
         gemeenten=gemeenten, parameters=parameters, termijnen=termijnen
     )
-    inwoners = facts.inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
+    inwoners = inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
     raw = raw_indicators_from_counts(counts, inwoners, parameters)
     return VerwijsIndicatoren(
         indeling=indeling,
@@ -178,19 +179,32 @@ def _national(indeling: Indeling, jaar: int, peildatum: date) -> VerwijsIndicato
     counts = facts.referral_counts(
         gemeenten=gemeenten, parameters=parameters, termijnen=termijn_per_gemeente
     )
-    per_gemeente = facts.inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
+    per_gemeente = inwoners_per_gemeente(gemeenten=gemeenten, jaar=jaar)
     inwoners = {
         r.code: sum(per_gemeente[code] for code in leden.get(r.code, ()))
         for r in regios
     }
     groepen = {r.code: leden.get(r.code, []) for r in regios}
     raw = raw_indicators_from_counts(counts.regroup(groepen), inwoners, parameters)
+    # A region's counts are the sums of its gemeenten's published counts, the
+    # same ones every regional view shows (ADR 0015).
+    atoms = {
+        area.gemeentecode: area
+        for area in raw_indicators_from_counts(
+            counts, per_gemeente, parameters
+        ).gemeenten
+    }
     return VerwijsIndicatoren(
         indeling=indeling,
         regio=None,
         jaar=jaar,
         peildatum=peildatum,
-        indicatoren=publish(raw),
+        indicatoren=publish(
+            raw,
+            leden={
+                code: [atoms[g] for g in members] for code, members in groepen.items()
+            },
+        ),
         namen={r.code: r.naam for r in regios},
         termijnen_werkdagen=tuple(sorted(set(termijn_per_gemeente.values())))
         or (STANDAARD_TERMIJN_WERKDAGEN,),

@@ -103,9 +103,14 @@ def workbook_bytes(result: VerwijsIndicatoren) -> bytes:
         ],
         ["Drempel kleine aantallen", params.drempel],
         [
+            "Afronding",
+            f"Aantallen per gemeente afgerond op veelvouden van {params.drempel}; "
+            "een regio en het totaal zijn de som van de afgeronde gemeenten.",
+        ],
+        [
             "Niet getoond",
-            f"Lege cel: minder dan {params.drempel} verwijzingen, of af te leiden "
-            "uit de andere cellen. De kolom 'niet getoond' noemt ze per rij.",
+            f"Lege cel: een percentage of mediaan over minder dan {params.drempel} "
+            "verwijzingen. De kolom 'niet getoond' noemt ze per rij.",
         ],
     ):
         info.append(row)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reads of municipalities, postcode areas and divisions."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -18,6 +19,41 @@ def gemeente_list(*, peiljaar: int | None = None) -> QuerySet[Gemeente]:
         inwoners=Subquery(latest.values("inwoners")[:1]),
         inwoners_peiljaar=Subquery(latest.values("peiljaar")[:1]),
     ).order_by("naam")
+
+
+def bevolking_per_gemeente(
+    *, gemeenten: Iterable[Gemeente], jaar: int
+) -> dict[int, Bevolking | None]:
+    """The population count that applies to `jaar`, per gemeente pk: the one
+    of 1 January of the latest year up to `jaar`, or the oldest known when
+    all are later; None for a gemeente without any count.
+
+    The one rule for inhabitants in rates, targets and coverage (monitoring,
+    coverage inputs, werkagenda and the LSP monitor read it through those).
+    """
+    ids = [g.pk for g in gemeenten]
+    chosen: dict[int, Bevolking | None] = dict.fromkeys(ids)
+    for b in Bevolking.objects.filter(gemeente_id__in=ids).order_by(
+        "gemeente_id", "peiljaar"
+    ):
+        # Ascending years: each year up to `jaar` replaces the one before;
+        # a year after `jaar` counts only as the oldest known.
+        if b.peiljaar <= jaar or chosen[b.gemeente_id] is None:
+            chosen[b.gemeente_id] = b
+    return chosen
+
+
+def inwoners_per_gemeente(
+    *, gemeenten: Iterable[Gemeente], jaar: int
+) -> dict[str, int]:
+    """Inhabitants per gemeentecode for `jaar` by `bevolking_per_gemeente`;
+    0 for a gemeente without any count."""
+    gemeenten = list(gemeenten)
+    chosen = bevolking_per_gemeente(gemeenten=gemeenten, jaar=jaar)
+    return {
+        g.code: (b.inwoners if (b := chosen[g.pk]) is not None else 0)
+        for g in gemeenten
+    }
 
 
 def gemeente_get(*, code: str) -> Gemeente:

@@ -211,8 +211,7 @@ def _methode_blocks(invoer: RapportInvoer) -> tuple[list[Block], Table]:
                 "Kleine aantallen: een aantal respondenten van 1 tot en met "
                 "%(max)s in een regio wordt niet getoond (%(teken)s), en zo nodig "
                 "ook een ander aantal in dezelfde kolom, zodat het totaal het "
-                "niet verraadt. Dat is dezelfde regel als bij de indicatoren van "
-                "sociaal verwijzen. Een grafiek over minder dan %(drempel)s "
+                "niet verraadt. Een grafiek over minder dan %(drempel)s "
                 "respondenten wordt niet getoond. Aantallen locaties komen uit "
                 "het openbare register en worden altijd getoond."
             )

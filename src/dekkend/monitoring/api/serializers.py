@@ -103,7 +103,11 @@ class VerwijsIndicatorenSerializer(serializers.Serializer[Any]):
     regio = serializers.CharField(help_text="Naam van de regio, of de indeling")
     periode = PeriodeSerializer()
     drempel = serializers.IntegerField(
-        help_text="Aantallen van 1 tot drempel - 1 worden niet getoond"
+        help_text="Percentages en medianen over minder verwijzingen worden niet getoond"
+    )
+    afronding = serializers.IntegerField(
+        help_text="Aantallen per gemeente zijn afgerond op veelvouden hiervan; een "
+        "regio of totaal is de som van de afgeronde gemeenten"
     )
     parameters = ParametersSerializer()
     totaal = GebiedSerializer()

@@ -58,8 +58,11 @@ class VerwijsIndicatorenView(APIView):
         description=(
             "Verwijsindicatoren van sociaal verwijzen per kalenderjaar: per gemeente "
             "van een regio, of (zonder `regio`, alleen voor de landelijke monitor) per "
-            "regio van de indeling. Cellen onder de drempel zijn `null` met "
-            "`…_onderdrukt: true`. Standaardjaar: het laatste volledige jaar."
+            "regio van de indeling. Aantallen zijn per gemeente afgerond op veelvouden "
+            "van `afronding` (5); regio's en totalen zijn sommen van de afgeronde "
+            "gemeenten. Percentages en medianen over minder dan `drempel` "
+            "verwijzingen zijn `null` met `…_onderdrukt: true`. Standaardjaar: het "
+            "laatste volledige jaar."
         ),
     )
     def get(self, request: Request) -> Response:

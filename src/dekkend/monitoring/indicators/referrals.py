@@ -232,7 +232,9 @@ def indicators_from_arrays(
         ...          None, False, None) for d in range(2, 8)]
         >>> r = indicators_from_facts(facts, {"GM0001": 10_000}, p)
         >>> r.totaal.verwijzingen.waarde, r.totaal.verwijzingen_per_10k.waarde
-        (6, 6.0)
+        (5, 5.0)
+
+        (6 referrals, published rounded to a multiple of 5.)
     """
     return publish(raw_indicators_from_arrays(arrays, inwoners, parameters))
 

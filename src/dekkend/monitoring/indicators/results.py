@@ -173,6 +173,8 @@ class RegionIndicators:
                 "eind": params.end.isoformat(),
             },
             "drempel": params.drempel,
+            # Counts are multiples of this; areas sum their gemeenten's.
+            "afronding": params.drempel,
             "totaal": self.totaal.as_dict(),
             "gemeenten": rows,
         }

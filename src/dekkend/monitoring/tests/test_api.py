@@ -64,12 +64,12 @@ def test_region_member_gets_the_same_json_as_the_cli(zeeland_data, regio_lid):
     assert data == json.loads(out.getvalue())
     assert data["niveau"] == "regio"
     assert data["regiocode"] == "ZK27"
-    assert data["totaal"]["verwijzingen"] == 16
+    assert data["totaal"]["verwijzingen"] == 20
     rows = {g["gemeentecode"]: g for g in data["gemeenten"]}
-    assert rows[MIDDELBURG]["verwijzingen"] == 8
+    assert rows[MIDDELBURG]["verwijzingen"] == 10
     assert rows[MIDDELBURG]["mediaan_dagen_tot_eerste_contact"] == 5.0
-    assert rows[GOES]["verwijzingen"] is None
-    assert rows[GOES]["verwijzingen_onderdrukt"] is True
+    assert rows[GOES]["verwijzingen"] == 5  # 3, rounded
+    assert rows[GOES]["verwijzingen_onderdrukt"] is False
     assert rows[GOES]["aandeel_eerste_terugkoppeling_op_tijd"] is None
     assert rows[GOES]["aandeel_eerste_terugkoppeling_op_tijd_onderdrukt"] is True
 
@@ -104,7 +104,7 @@ def test_national_only_for_the_national_monitor(zeeland_data, regio_lid, landeli
     assert data["regiocode"] is None
     assert len(data["regios"]) == 31
     zeeland = next(r for r in data["regios"] if r["regiocode"] == "ZK27")
-    assert zeeland["verwijzingen"] == 16
+    assert zeeland["verwijzingen"] == 20  # the sum of its rounded gemeenten
     assert zeeland["naam"] == "Zeeland"
     assert _api(landelijk).get(URL, ZEELAND).status_code == 200
 

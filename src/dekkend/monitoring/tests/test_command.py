@@ -34,14 +34,17 @@ def test_json(zeeland_data):
     assert data["periode"] == {"start": "2025-01-01", "eind": "2025-12-31"}
     assert data["drempel"] == 5
     assert data["parameters"]["streefwaarde_per_10k"] == 60
-    assert data["totaal"]["verwijzingen"] == 16
+    assert data["afronding"] == 5
+    # 8 + 5 + 3 referrals, each gemeente rounded to a multiple of 5: 10 + 5 + 5
+    assert data["totaal"]["verwijzingen"] == 20
     assert data["totaal"]["verwijzingen_onderdrukt"] is False
     rows = {g["gemeentecode"]: g for g in data["gemeenten"]}
     assert len(rows) == 13
-    assert rows[MIDDELBURG]["verwijzingen"] == 8
-    assert rows[MIDDELBURG]["verwijzingen_per_10k"] == 1.6
-    assert rows[GOES]["verwijzingen"] is None
-    assert rows[GOES]["verwijzingen_onderdrukt"] is True
+    assert rows[MIDDELBURG]["verwijzingen"] == 10
+    assert rows[MIDDELBURG]["verwijzingen_per_10k"] == 2.0
+    assert rows[GOES]["verwijzingen"] == 5  # 3, rounded
+    assert rows[GOES]["verwijzingen_onderdrukt"] is False
+    assert rows[GOES]["mediaan_dagen_tot_eerste_contact_onderdrukt"] is True
     assert rows[GOES]["naam"] == "Goes"
 
 
@@ -50,9 +53,9 @@ def test_table(zeeland_data):
 
     assert "Zeeland (zorgkantoorregio-2025), 2025" in text
     middelburg = next(line for line in text.splitlines() if "Middelburg" in line)
-    assert " 8 " in middelburg
+    assert " 10 " in middelburg
     goes = next(line for line in text.splitlines() if "Goes" in line)
-    assert "–" in goes
+    assert " 5 " in goes and "–" in goes  # a median of 3 referrals is not shown
     assert " 3 " not in goes
     assert "Totaal" in text
     assert "binnen 10 werkdagen" in text
@@ -83,4 +86,4 @@ def test_the_hyphenated_command_line(zeeland_data, monkeypatch, capsys):
     )
     main()
 
-    assert json.loads(capsys.readouterr().out)["totaal"]["verwijzingen"] == 16
+    assert json.loads(capsys.readouterr().out)["totaal"]["verwijzingen"] == 20

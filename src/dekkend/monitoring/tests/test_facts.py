@@ -5,7 +5,7 @@
 Amsterdam; `referral_counts`, which counts in SQL, must give exactly the
 figures the plain-Python definitions give on those facts, also around
 midnight, daylight-saving changes, the turn of the year, a reference date in
-the middle of a term and other feedback terms; `inwoners_per_gemeente` takes
+the middle of a term and other feedback terms; `regions.selectors.inwoners_per_gemeente` takes
 the population of the right year.
 """
 
@@ -35,6 +35,7 @@ from dekkend.monitoring.tests.conftest import (
 from dekkend.referrals.models import Verbinding
 from dekkend.referrals.tests.factories import VerwijzingFactory
 from dekkend.regions.models import Gemeente
+from dekkend.regions.selectors import inwoners_per_gemeente
 from dekkend.regions.tests.factories import BevolkingFactory, GemeenteFactory
 from dekkend.register.tests.factories import UserFactory
 
@@ -273,12 +274,12 @@ def test_population_of_the_latest_year_up_to_the_referral_year():
     zonder = GemeenteFactory()
 
     def inwoners(jaar: int) -> dict[str, int]:
-        return facts.inwoners_per_gemeente(gemeenten=[gemeente, zonder], jaar=jaar)
+        return inwoners_per_gemeente(gemeenten=[gemeente, zonder], jaar=jaar)
 
     assert inwoners(2026) == {gemeente.code: 11_000, zonder.code: 0}
     assert inwoners(2025)[gemeente.code] == 11_000
     assert inwoners(2024)[gemeente.code] == 10_000
     assert inwoners(2020)[gemeente.code] == 10_000  # before any: the oldest
-    assert facts.inwoners_per_gemeente(gemeenten=_gemeenten(GOES), jaar=2025) == {
+    assert inwoners_per_gemeente(gemeenten=_gemeenten(GOES), jaar=2025) == {
         GOES: INWONERS[GOES]
     }

@@ -44,9 +44,9 @@ from dekkend.monitoring.indicators import (
 )
 from dekkend.monitoring.indicators.results import RawAreaFigures, RawIndicators
 from dekkend.monitoring.indicators.suppression import (
-    count_cell,
+    controlled_round,
+    round_count,
     statistic_cell,
-    suppress_groups,
 )
 from dekkend.monitoring.indicators.workdays import deadline, dutch_holidays_between
 
@@ -289,7 +289,7 @@ def test_invalid_facts_and_parameters_are_refused() -> None:
         replace(arrays, status_idx=np.array([0, 0]))
 
 
-# -- suppression --------------------------------------------------------------
+# -- small numbers: rounding per gemeente -------------------------------------
 
 
 def referrals_per_gemeente(counts: dict[str, int]) -> list[VerwijzingFeit]:
@@ -300,34 +300,30 @@ def shown(result: RegionIndicators) -> dict[str, Cel]:
     return {g.gemeentecode or "": g.verwijzingen for g in result.gemeenten}
 
 
-def test_primary_and_complementary_suppression_of_referrals() -> None:
+def test_counts_are_rounded_per_gemeente_and_totals_sum_them() -> None:
     inwoners = {A: 20_000, B: 5_000, C: 8_000}
     result = indicators_from_facts(
         referrals_per_gemeente({A: 12, B: 3, C: 7}), inwoners, year_2026()
     )
     cells = shown(result)
-    assert cells[A] == Cel(12, False)
-    assert cells[B] == Cel(None, True)  # primary: 3 < 5
-    assert cells[C] == Cel(None, True)  # complementary: 22 - 12 - 7 would give 3
-    assert result.totaal.verwijzingen == Cel(22, False)
+    assert cells == {A: Cel(10, False), B: Cel(5, False), C: Cel(5, False)}
+    # 20, not the rounded exact 22: the total never tells what the rows hide.
+    assert result.totaal.verwijzingen == Cel(20, False)
     c = next(g for g in result.gemeenten if g.gemeentecode == C)
-    assert c.verwijzingen_per_10k == Cel(None, True)
-    assert c.aandeel_van_streefwaarde == Cel(None, True)
+    years = year_2026().periode_jaren
+    assert c.verwijzingen_per_10k.waarde == pytest.approx(5 * 10_000 / 8_000 / years)
+    assert c.aandeel_van_streefwaarde.waarde == pytest.approx(5 / 48.0)
     assert c.streefwaarde_verwijzingen == pytest.approx(48.0)  # public
 
 
-def test_two_small_cells_adding_up_below_the_threshold_take_a_third() -> None:
-    counts = {A: 20, B: 1, C: 2, D: 9}
+def test_small_counts_become_zero_or_five() -> None:
+    counts = {A: 1, B: 2, C: 3, D: 4}
     result = indicators_from_facts(
         referrals_per_gemeente(counts), dict.fromkeys(counts, 1000), year_2026()
     )
-    assert {k for k, c in shown(result).items() if c.onderdrukt} == {B, C, D}
-
-    counts = {A: 20, B: 3, C: 4}  # hidden together 7 >= 5: enough
-    result = indicators_from_facts(
-        referrals_per_gemeente(counts), dict.fromkeys(counts, 1000), year_2026()
-    )
-    assert {k for k, c in shown(result).items() if c.onderdrukt} == {B, C}
+    assert {k: c.waarde for k, c in shown(result).items()} == {A: 0, B: 0, C: 5, D: 5}
+    assert not any(c.onderdrukt for c in shown(result).values())
+    assert result.totaal.verwijzingen == Cel(10, False)
 
 
 def test_zero_is_shown_and_statistics_of_few_are_suppressed() -> None:
@@ -344,32 +340,43 @@ def test_zero_is_shown_and_statistics_of_few_are_suppressed() -> None:
     assert result.totaal.mediaan_dagen_tot_eerste_contact == Cel(1.0, False)
 
 
-def test_outcomes_are_protected_against_the_referral_total() -> None:
-    # All 12 referrals of A have an outcome: 3 not reached could be read as
-    # 12 - 9 if only that cell were hidden.
-    facts = [fact(A, uitkomst="geholpen")] * 9 + [fact(A, uitkomst="niet_bereikt")] * 3
-    facts += [fact(B, uitkomst="geholpen")] * 20 + [
-        fact(B, uitkomst="niet_bereikt")
-    ] * 6
-    result = indicators_from_facts(facts, {A: 1, B: 1}, year_2026())
+def test_outcomes_never_add_up_to_more_than_the_referrals() -> None:
+    # Ordinary rounding would show 5 + 5 + 5 + 5 = 20 outcomes beside 10
+    # referrals, and so pin every outcome at 3 and the referrals at 12.
+    facts = [
+        fact(A, uitkomst=u)
+        for u in ("geholpen", "niet_bereikt", "verbonden", "zelf_verder")
+        for _ in range(3)
+    ]
+    result = indicators_from_facts(facts, {A: 1}, year_2026())
     a = dict(result.gemeenten[0].uitkomsten)
-    assert a == {"geholpen": Cel(None, True), "niet_bereikt": Cel(None, True)}
-    assert result.gemeenten[0].verwijzingen == Cel(12, False)
+    assert result.gemeenten[0].verwijzingen == Cel(10, False)
+    assert sum(c.waarde or 0 for c in a.values()) == 10
+    assert all(c.waarde in (0, 5) for c in a.values())
 
 
-def test_cell_helpers_and_group_rule() -> None:
-    assert count_cell(0, 5) == Cel(0, False)
-    assert count_cell(4, 5) == Cel(None, True)
-    assert count_cell(5, 5) == Cel(5, False)
+def test_cell_helpers() -> None:
+    assert [round_count(n, 5) for n in (0, 2, 3, 7, 8)] == [0, 0, 5, 5, 10]
+    assert controlled_round([4, 4, 4], 12, 5) == [5, 5, 0]
+    assert controlled_round([10, 0, 2], 12, 5) == [10, 0, 0]
+    with pytest.raises(ValueError):
+        controlled_round([1, 2], 4, 5)
     assert statistic_cell(0.5, 4, 5) == Cel(None, True)
     assert statistic_cell(None, 0, 5) == Cel(None, False)
     assert statistic_cell(0.5, 5, 5) == Cel(0.5, False)
-    hidden = suppress_groups(
-        {"a": 3, "b": 0, "c": 9, "d": 8, "t": 20}, [(["a", "b", "c", "d"], "t", 0)], 5
-    )
-    assert {k for k, h in hidden.items() if h} == {"a", "d"}  # zeros do not help
-    hidden = suppress_groups({"a": 9, "t": 12}, [(["a"], "t", 3)], 5)
-    assert hidden["a"]  # the unpublished remainder of 3 needs company
+
+
+@given(
+    parts=st.lists(st.integers(0, 40), min_size=1, max_size=8),
+    basis=st.integers(1, 7),
+)
+def test_controlled_rounding_keeps_neighbours_and_the_rounded_total(
+    parts: list[int], basis: int
+) -> None:
+    rounded = controlled_round(parts, sum(parts), basis)
+    assert sum(rounded) == round_count(sum(parts), basis)
+    for exact, r in zip(parts, rounded, strict=True):
+        assert r % basis == 0 and abs(r - exact) < basis
 
 
 def test_json_shape() -> None:
@@ -377,16 +384,21 @@ def test_json_shape() -> None:
     facts += [fact(A, verbindingen=("lsp",), uitkomst="verbonden")] * 5
     result = indicators_from_facts(facts, {A: 20_000, B: 5_000, C: 8_000}, year_2026())
     data = json.loads(json.dumps(result.as_dict()))
-    assert list(data) == ["regio", "periode", "drempel", "totaal", "gemeenten"]
+    assert list(data) == [
+        "regio",
+        "periode",
+        "drempel",
+        "afronding",
+        "totaal",
+        "gemeenten",
+    ]
     assert data["regio"] == "Testregio"
     assert data["periode"] == {"start": "2026-01-01", "eind": "2026-12-31"}
-    assert data["drempel"] == 5
+    assert data["drempel"] == 5 and data["afronding"] == 5
     assert [g["gemeentecode"] for g in data["gemeenten"]] == [A, B, C]
     b = data["gemeenten"][1]
-    assert b["verwijzingen"] is None and b["verwijzingen_onderdrukt"] is True
-    assert b["verwijzingen_per_10k"] is None and b["verwijzingen_per_10k_onderdrukt"]
-    assert data["totaal"]["verwijzingen"] == 27
-    assert data["totaal"]["verwijzingen_per_10k"] == 8.18  # 27 / 33,000, rounded
+    assert b["verwijzingen"] == 5 and b["verwijzingen_onderdrukt"] is False
+    assert data["totaal"]["verwijzingen"] == 25  # 15 + 5 + 5 (exact 27)
     assert data["totaal"]["verbindingen_per_soort"] == {"lsp": 5}
     assert data["totaal"]["verbindingen_per_soort_onderdrukt"] == {"lsp": False}
     assert "gemeentecode" not in data["totaal"]
@@ -547,68 +559,42 @@ def test_shares_stay_between_zero_and_one(
             assert value is None or 0.0 <= value <= 1.0
 
 
-def _groups(
-    data: dict[str, Any],
-) -> list[tuple[int | None, list[int | None], int | None]]:
-    """(published total, published members, exact remainder or None) for
-    every group where members add up to a total; the remainder is what the
-    members leave of the total when it is not published (outcomes)."""
-    rows = [*data["gemeenten"], data["totaal"]]
-    gemeenten = data["gemeenten"]
-    groups: list[tuple[int | None, list[int | None], int | None]] = []
-    for measure in ("verwijzingen", "te_laat_zonder_terugkoppeling"):
-        groups.append((data["totaal"][measure], [g[measure] for g in gemeenten], None))
-    for measure in ("verbindingen_per_soort", "uitkomsten"):
-        for code in data["totaal"][measure]:
-            groups.append(
-                (
-                    data["totaal"][measure][code],
-                    [g[measure][code] for g in gemeenten],
-                    None,
-                )
-            )
-    for row in rows:
-        groups.append((row["verwijzingen"], list(row["uitkomsten"].values()), 0))
-    return groups
-
-
 @property_settings
 @given(facts=fact_lists, drempel=st.integers(2, 7))
-def test_no_published_cell_gives_away_a_small_count(
+def test_every_count_is_a_rounded_gemeente_count_or_their_sum(
     facts: list[VerwijzingFeit], drempel: int
 ) -> None:
     params = year_2026(peildatum=PEILDATUM, drempel=drempel)
-    result = indicators_from_facts(facts, INWONERS, params)
-    data = result.as_dict()
+    data = indicators_from_facts(facts, INWONERS, params).as_dict()
     raw = raw_indicators_from_facts(facts, INWONERS, params)
-    for row in (*data["gemeenten"], data["totaal"]):
-        counts = [row["verwijzingen"], row["te_laat_zonder_terugkoppeling"]]
-        counts += [*row["verbindingen_per_soort"].values(), *row["uitkomsten"].values()]
-        for value in counts:
-            assert value is None or value == 0 or value >= drempel
-        # Derived figures are hidden with the count they come from.
-        assert row["verwijzingen_per_10k_onderdrukt"] == row["verwijzingen_onderdrukt"]
-        assert (
-            row["aandeel_van_streefwaarde_onderdrukt"] == row["verwijzingen_onderdrukt"]
-        )
-    # By subtraction: a published total minus its published parts.
-    exact_rows = {a.gemeentecode: a for a in (*raw.gemeenten, raw.totaal)}
-    for total, members, _ in _groups(data):
-        if total is None:
-            continue
-        hidden_part = total - sum(m for m in members if m is not None)
-        assert hidden_part == 0 or hidden_part >= drempel
-    # Outcomes hold fewer than all referrals; the rest is never published, so
-    # verwijzingen minus the shown outcomes must also stay 0 or >= drempel.
-    for row in (*data["gemeenten"], data["totaal"]):
-        if row["verwijzingen"] is None:
-            continue
-        exact = exact_rows[row.get("gemeentecode")]
-        assert exact.verwijzingen == row["verwijzingen"]
-        rest = row["verwijzingen"] - sum(
-            v for v in row["uitkomsten"].values() if v is not None
-        )
-        assert rest == 0 or rest >= drempel
+    exact = {a.gemeentecode: a for a in raw.gemeenten}
+
+    def counts(row: dict[str, Any]) -> list[int]:
+        out = [row["verwijzingen"], row["te_laat_zonder_terugkoppeling"]]
+        return out + [
+            *row["verbindingen_per_soort"].values(),
+            *row["uitkomsten"].values(),
+        ]
+
+    for row in data["gemeenten"]:
+        e = exact[row["gemeentecode"]]
+        assert row["verwijzingen"] == round_count(e.verwijzingen, drempel)
+        for value, true in zip(
+            counts(row),
+            [
+                e.verwijzingen,
+                e.te_laat_zonder_terugkoppeling,
+                *(n for _, n in e.verbindingen_per_soort),
+                *(n for _, n in e.uitkomsten),
+            ],
+            strict=True,
+        ):
+            assert value % drempel == 0 and abs(value - true) < drempel
+        assert sum(row["uitkomsten"].values()) <= row["verwijzingen"]
+    totals = [
+        sum(col) for col in zip(*(counts(r) for r in data["gemeenten"]), strict=True)
+    ]
+    assert counts(data["totaal"]) == totals
 
 
 @property_settings
@@ -724,5 +710,7 @@ def test_a_million_referrals_through_the_array_path() -> None:
         assert 0 < area.n_terugkoppeling_op_tijd < area.n_terugkoppeling_beoordeeld
 
     published = indicators_from_arrays(arrays, inwoners, params)
-    assert published.totaal.verwijzingen == Cel(raw.totaal.verwijzingen, False)
+    rounded = sum(round_count(a.verwijzingen, params.drempel) for a in raw.gemeenten)
+    assert published.totaal.verwijzingen == Cel(rounded, False)
+    assert abs(rounded - raw.totaal.verwijzingen) <= 2 * n_gemeenten
     assert len(published.as_dict()["gemeenten"]) == n_gemeenten - 1

@@ -56,27 +56,35 @@ def test_region_per_gemeente_by_hand(zeeland_data, indeling, zeeland):
     assert result.namen[MIDDELBURG] == "Middelburg (Z.)"
     middelburg = _row(result, MIDDELBURG)
     assert middelburg.inwoners == 50_004
-    assert middelburg.verwijzingen == Cel(8, False)
-    assert middelburg.verwijzingen_per_10k.waarde == pytest.approx(8 * 10_000 / 50_004)
+    # 8 referrals, published rounded to a multiple of 5; the rate follows.
+    assert middelburg.verwijzingen == Cel(10, False)
+    assert middelburg.verwijzingen_per_10k.waarde == pytest.approx(10 * 10_000 / 50_004)
     assert middelburg.streefwaarde_verwijzingen == pytest.approx(60 * 5.0004)
     assert middelburg.mediaan_dagen_tot_eerste_contact == Cel(5.0, False)
     assert middelburg.aandeel_eerste_terugkoppeling_op_tijd.waarde == pytest.approx(
         2 / 7
     )
     assert middelburg.aandeel_afgesloten_met_terugkoppeling == Cel(0.4, False)
-    # 4 overdue, and every outcome once: too few to show.
-    assert middelburg.te_laat_zonder_terugkoppeling == Cel(None, True)
-    assert all(
-        cel == Cel(None, True)
-        for code, cel in middelburg.uitkomsten
-        if code in {"verbonden", "geholpen", "afgezien", "zelf_verder", "niet_bereikt"}
-    )
+    # 4 overdue: 5.
+    assert middelburg.te_laat_zonder_terugkoppeling == Cel(5, False)
+    # Five outcomes once each and 3 without one: controlled rounding to the
+    # rounded 10 gives the two largest remainders 5 (the 3 without outcome,
+    # then the first outcome), so the outcomes never exceed the referrals.
+    assert dict(middelburg.uitkomsten) == {
+        "verbonden": Cel(5, False),
+        "geholpen": Cel(0, False),
+        "zelf_verder": Cel(0, False),
+        "niet_bereikt": Cel(0, False),
+        "afgezien": Cel(0, False),
+        "terug_naar_huisarts": Cel(0, False),
+    }
 
     totaal = ind.totaal
     assert totaal.inwoners == ZEELAND_INWONERS
-    assert totaal.verwijzingen == Cel(16, False)
+    # The sum of the rounded gemeenten (10 + 5 + 5), not 16 rounded.
+    assert totaal.verwijzingen == Cel(20, False)
     assert totaal.verwijzingen_per_10k.waarde == pytest.approx(
-        16 * 10_000 / ZEELAND_INWONERS
+        20 * 10_000 / ZEELAND_INWONERS
     )
     # 13 first contacts: 1,1,1,1,1,2,3,4,5,5,6,8,10.
     assert totaal.mediaan_dagen_tot_eerste_contact == Cel(3.0, False)
@@ -84,30 +92,30 @@ def test_region_per_gemeente_by_hand(zeeland_data, indeling, zeeland):
     assert totaal.aandeel_afgesloten_met_terugkoppeling.waarde == pytest.approx(4 / 7)
     assert totaal.te_laat_zonder_terugkoppeling == Cel(5, False)
     kinds = dict(totaal.verbindingen_per_soort)
-    assert kinds["lsp"] == Cel(5, False)
-    assert kinds["welzijn"] == Cel(None, True)
+    assert kinds["lsp"] == Cel(5, False)  # Middelburg 3 -> 5, Vlissingen 2 -> 0
+    assert kinds["welzijn"] == Cel(0, False)  # 1 and 1: each 0
     assert kinds["mantelzorg"] == Cel(0, False)
 
 
-def test_small_numbers_are_not_shown(zeeland_data, indeling, zeeland):
+def test_small_numbers_are_rounded(zeeland_data, indeling, zeeland):
     result = _regional(indeling, zeeland)
     goes, vlissingen = _row(result, GOES), _row(result, VLISSINGEN)
 
-    # Goes has 3 referrals: nothing about it is shown.
-    assert goes.verwijzingen == Cel(None, True)
-    assert goes.verwijzingen_per_10k == Cel(None, True)
-    assert goes.aandeel_van_streefwaarde == Cel(None, True)
+    # Goes has 3 referrals: shown as 5, its statistics not at all.
+    assert goes.verwijzingen == Cel(5, False)
+    assert goes.verwijzingen_per_10k.waarde == pytest.approx(5 * 10_000 / 39_682)
     assert goes.mediaan_dagen_tot_eerste_contact == Cel(None, True)
     assert goes.aandeel_eerste_terugkoppeling_op_tijd == Cel(None, True)
-    # Vlissingen's 5 would give Goes' 3 back from the total of 16.
-    assert vlissingen.verwijzingen == Cel(None, True)
+    # The total (20) minus the other rows gives Goes' 5, never its 3.
+    assert vlissingen.verwijzingen == Cel(5, False)
     # Its statistics over 5 referrals are shown.
     assert vlissingen.mediaan_dagen_tot_eerste_contact == Cel(3.0, False)
     assert vlissingen.aandeel_eerste_terugkoppeling_op_tijd == Cel(0.8, False)
     data = result.as_dict()
     goes_json = next(g for g in data["gemeenten"] if g["gemeentecode"] == GOES)
-    assert goes_json["verwijzingen"] is None
-    assert goes_json["verwijzingen_onderdrukt"] is True
+    assert goes_json["verwijzingen"] == 5
+    assert goes_json["mediaan_dagen_tot_eerste_contact"] is None
+    assert goes_json["mediaan_dagen_tot_eerste_contact_onderdrukt"] is True
     assert goes_json["naam"] == "Goes"
 
 
@@ -175,7 +183,8 @@ def test_national_view_per_region(zeeland_data, indeling, zeeland):
     zk27 = next(a for a in ind.gemeenten if a.gemeentecode == "ZK27")
     assert result.namen["ZK27"] == "Zeeland"
     assert zk27.inwoners == ZEELAND_INWONERS
-    assert zk27.verwijzingen == Cel(16, False)
+    # The same rounded gemeente counts as the region's own view, summed.
+    assert zk27.verwijzingen == Cel(20, False)
     # Zeeland's own term applies to its referrals; the national target is 60.
     regional = _regional(indeling, zeeland).indicatoren.totaal
     assert (
@@ -184,7 +193,9 @@ def test_national_view_per_region(zeeland_data, indeling, zeeland):
     )
     assert ind.parameters.streefwaarde_per_10k == 60
     assert result.termijnen_werkdagen == (5, 10)
-    assert ind.totaal.verwijzingen == Cel(16, False)
+    assert ind.totaal.verwijzingen == Cel(20, False)
+    assert zk27.uitkomsten == regional.uitkomsten
+    assert zk27.verbindingen_per_soort == regional.verbindingen_per_soort
     assert ind.totaal.inwoners == 17_942_942
     data = result.as_dict()
     assert data["niveau"] == "landelijk"

@@ -57,18 +57,21 @@ def test_region_member_sees_own_region_by_default(zeeland_data, regio_lid):
     middelburg = _cells(_row(html, "Middelburg (Z.)"))
     # inhabitants, referrals, per 10,000, target, share of target, median,
     # on time, closed with feedback, overdue now
-    assert middelburg == ["50.004", "8", "1,6", "300", "3%", "5,0", "29%", "40%", "–"]
+    # (8 referrals and 4 overdue, both shown rounded to multiples of 5)
+    assert middelburg == ["50.004", "10", "2,0", "300", "3%", "5,0", "29%", "40%", "5"]
     totaal = _cells(_row(html, "Totaal"))
-    assert totaal[:2] == ["391.634", "16"]
+    assert totaal[:2] == ["391.634", "20"]
     assert totaal[5:] == ["3,0", "60%", "57%", "5"]
 
 
-def test_a_gemeente_with_three_referrals_shows_no_number(zeeland_data, regio_lid):
+def test_a_gemeente_with_three_referrals_shows_five(zeeland_data, regio_lid):
     html = _client(regio_lid).get(URL, ZEELAND).content.decode()
     goes = _row(html, "Goes")
 
-    # referrals and rate hidden; the target (60 x 39,682 / 10,000) is public
-    assert _cells(goes)[1:4] == ["–", "–", "238"]
+    # referrals rounded, the rate follows; the target (60 x 39,682 / 10,000)
+    # is public; the median of 3 referrals is not shown
+    assert _cells(goes)[1:4] == ["5", "1,3", "238"]
+    assert _cells(goes)[5] == "–"
     assert ">3<" not in goes
     assert 'href="#uitleg-onderdrukking"' in goes
     assert 'id="uitleg-onderdrukking"' in html
@@ -110,7 +113,7 @@ def test_national_monitor_sees_every_region(zeeland_data, landelijk):
     html = response.content.decode()
     assert response.context["keuze"].regio is None
     assert "alle regio&#x27;s" in html or "alle regio's" in html
-    assert _cells(_row(html, "Zeeland"))[:2] == ["391.634", "16"]
+    assert _cells(_row(html, "Zeeland"))[:2] == ["391.634", "20"]
     assert "Per regio" in html
     assert _client(landelijk).get(URL, ZEELAND).status_code == 200
 

@@ -31,8 +31,8 @@ class Command(BaseCommand):
     help = (
         "Verwijsindicatoren van sociaal verwijzen voor een regio, per gemeente: "
         "verwijzingen per 10.000 inwoners tegen de streefwaarde, dagen tot eerste "
-        "contact, terugkoppeling, verbindingen en uitkomsten (kleine aantallen "
-        "onderdrukt)."
+        "contact, terugkoppeling, verbindingen en uitkomsten (aantallen afgerond "
+        "op vijftallen)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -118,7 +118,9 @@ class Command(BaseCommand):
         termijn = ", ".join(str(t) for t in result.termijnen_werkdagen)
         self.stdout.write(
             f"Terugkoppeling op tijd: binnen {termijn} werkdagen. "
-            f"{presenters.ONDERDRUKT} = niet getoond (minder dan {params.drempel} "
-            f"verwijzingen of af te leiden uit andere cellen); "
+            f"Aantallen per gemeente afgerond op veelvouden van {params.drempel}; "
+            "een regio en het totaal zijn de som van de afgeronde gemeenten. "
+            f"{presenters.ONDERDRUKT} = niet getoond (percentage of mediaan over "
+            f"minder dan {params.drempel} verwijzingen); "
             f"{presenters.NIET_BEREKEND} = niet te berekenen."
         )

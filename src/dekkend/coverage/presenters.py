@@ -15,6 +15,7 @@ from dekkend.coverage.constants import BASISFUNCTIONALITEITEN, REALISATIE_INDICA
 from dekkend.coverage.models import Realisatie
 from dekkend.regions import svgmap
 from dekkend.regions.models import Gemeente
+from dekkend.register.maps import regio_map
 
 
 @dataclass(frozen=True)
@@ -45,15 +46,27 @@ def pct(value: float | None) -> str:
 
 
 def gemeente_map(
-    results: Sequence[Mapping[str, Any]], lsp_points: Sequence[svgmap.Punt]
+    results: Sequence[Mapping[str, Any]],
+    lsp_points: Sequence[svgmap.Punt],
+    *,
+    naam: str = "",
 ) -> svgmap.Kaart:
+    """The gemeenten of `results`, those without an LSP in orange, named
+    (register/maps.py `regio_map`); `naam` is the region's name in the map's
+    accessible name."""
     codes = {r["gemeentecode"]: r for r in results}
-    vlakken = []
+    vlakken, zonder = [], set()
     for g in Gemeente.objects.filter(code__in=codes).only("code", "naam", "geometrie"):
         if g.geometrie:
-            zonder = not codes[g.code]["heeft_lsp"]
-            vlakken.append((g.geometrie, g.naam, "gemeente--zonder" if zonder else ""))
-    return svgmap.render(vlakken, lsp_points)
+            vlakken.append((g.geometrie, g.naam))
+            if not codes[g.code]["heeft_lsp"]:
+                zonder.add(g.naam)
+    return regio_map(
+        naam=naam or str(_("Nederland")),
+        gemeenten=vlakken,
+        zonder=zonder,
+        punten=lsp_points,
+    )
 
 
 @dataclass(frozen=True)

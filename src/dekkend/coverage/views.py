@@ -135,7 +135,7 @@ def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
             for g in gemeenten
         ),
         "kaart": presenters.gemeente_map(
-            gemeenten, [steunpunt_punt(s) for s in steunpunten]
+            gemeenten, [steunpunt_punt(s) for s in steunpunten], naam=obj.naam
         ),
         "streefwaarden": presenters.streefwaarde_rijen(
             data["streefwaarden"], selectors.realisaties_for(obj)

@@ -158,9 +158,14 @@ def test_region_page_draws_a_map_and_bars():
     text = _text(_client().get(ZEELAND_URL))
     svg = re.search(r'<svg class="kaart".*?</svg>', text, re.S)
     assert svg is not None
-    assert svg.group(0).count("<path") == 13
+    assert svg.group(0).count("<path") == 13  # the gemeenten of Zeeland
     assert svg.group(0).count("<circle") == 12  # the LSPs of Zeeland
-    assert svg.group(0).count("gemeente--zonder") == 4
+    assert svg.group(0).count('<path class="gemeente gemeente--zonder"') == 4
+    # The accessible name says which gemeenten lack an LSP.
+    assert (
+        "Kaart van Zeeland: 13 gemeenten, 4 zonder LSP: Noord-Beveland, "
+        "Reimerswaal, Tholen en Veere." in svg.group(0)
+    )
     assert 'class="balken"' in text
     assert text.count('class="balk"') == 13
 

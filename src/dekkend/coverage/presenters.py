@@ -68,6 +68,7 @@ def gemeente_map(
         gemeenten=vlakken,
         zonder=zonder,
         punten=lsp_points,
+        alle_namen=bool(naam),
     )
 
 

@@ -247,6 +247,7 @@ def render(
     width: float = WIDTH,
     namen: bool = False,
     voorrang: Collection[str] = (),
+    alleen_voorrang: bool = False,
     legenda: Sequence[tuple[str, str, str]] = (),
     schaal: bool = False,
     titel: str = "",
@@ -256,7 +257,8 @@ def render(
 
     With `namen`, gemeente names are placed without overlapping each other or
     the texts of points: first the names in `voorrang`, then by area, larger
-    first; a name that does not fit is left out (the accessible description
+    first (with `alleen_voorrang` only those in `voorrang`); a name that does
+    not fit is left out (the accessible description
     and the table beside the map name every gemeente). `legenda` is a list of
     `(vorm, klasse, tekst)`; with `schaal` or a legend the map gets a band
     below it for them.
@@ -340,8 +342,16 @@ def render(
         first = set(voorrang)
         anchors.sort(key=lambda a: (a[3] not in first, -a[0]))
         for _area, x, y, naam in anchors:
+            if alleen_voorrang and naam not in first:
+                break
             w = text_width(naam)
-            for dy in (0.0, -FONT_PX, FONT_PX):
+            for dx, dy in (
+                (0.0, 0.0),
+                (0.0, -FONT_PX),
+                (0.0, FONT_PX),
+                (-w / 3, 0.0),
+                (w / 3, 0.0),
+            ):
                 box = (
                     x - w / 2,
                     y + dy - FONT_PX * 0.8,
@@ -355,7 +365,7 @@ def render(
                     and not any(_overlaps(box, t) for t in taken)
                 ):
                     taken.append(box)
-                    kaart.labels.append(Label(x, round(y + dy, 1), naam))
+                    kaart.labels.append(Label(round(x + dx, 1), round(y + dy, 1), naam))
                     break
 
     _band(kaart, legenda, schaal)

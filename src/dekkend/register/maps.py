@@ -43,6 +43,19 @@ def lijst(namen: Sequence[str]) -> str:
     }
 
 
+MAX_IN_TITEL = 12
+
+
+def _kort(namen: Sequence[str]) -> str:
+    """At most MAX_IN_TITEL names; the description has them all."""
+    if len(namen) <= MAX_IN_TITEL:
+        return lijst(namen)
+    return _("%(namen)s en %(n)d andere") % {
+        "namen": ", ".join(namen[:MAX_IN_TITEL]),
+        "n": len(namen) - MAX_IN_TITEL,
+    }
+
+
 def punt_legenda(steunpunten: Sequence[Steunpunt]) -> list[tuple[str, str, str]]:
     """Legend lines for the kinds of point that are on the map."""
     types = {s.lsp_type for s in steunpunten}
@@ -188,11 +201,13 @@ def regio_map(
     punten: Sequence[svgmap.Punt],
     steunpunten: Sequence[Steunpunt] = (),
     width: float = REGIO_WIDTH,
+    alle_namen: bool = True,
 ) -> svgmap.Kaart:
     """A region's (or the country's) gemeenten, those without an LSP marked.
 
     `gemeenten` is `(geometry, naam)`, `zonder` the names without an LSP. The
-    accessible name says how many gemeenten lack an LSP and which.
+    accessible name says how many gemeenten lack an LSP and which. Without
+    `alle_namen` (the whole country) only those without an LSP are named.
     """
     zonder_namen = sorted(n for _g, n in gemeenten if n in zonder)
     legenda: list[tuple[str, str, str]] = [
@@ -207,6 +222,7 @@ def regio_map(
         width=width,
         namen=True,
         voorrang=zonder_namen,
+        alleen_voorrang=not alle_namen,
         legenda=legenda,
         schaal=True,
     )
@@ -221,13 +237,15 @@ def regio_map(
             ", %(k)d zonder LSP: %(namen)s",
             ", %(k)d zonder LSP: %(namen)s",
             len(zonder_namen),
-        ) % {"k": len(zonder_namen), "namen": lijst(zonder_namen)}
+        ) % {"k": len(zonder_namen), "namen": _kort(zonder_namen)}
     else:
         titel += _(", alle met een LSP")
     kaart.titel = titel + "."
     delen = []
     if zonder_namen:
         delen.append(_("Oranje vlakken: gemeenten zonder LSP."))
+        if len(zonder_namen) > MAX_IN_TITEL:
+            delen.append(_("Zonder LSP: %(namen)s.") % {"namen": lijst(zonder_namen)})
     if punten:
         delen.append(
             ngettext(

@@ -4,6 +4,7 @@ computed here so the templates do no arithmetic."""
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.urls import reverse
@@ -115,6 +116,24 @@ def maat_uitleg(parameters: Mapping[str, float]) -> dict[str, str]:
             "gemeente en de stedelijkheid past (grote stad: groot; landelijk: klein)."
         ),
     }
+
+
+def parameters_met_datum(
+    parameters: Mapping[str, Mapping[str, Any]],
+) -> dict[str, dict[str, Any]]:
+    """The parameters of an analysis with each deviation's ISO timestamp as a
+    datetime, so the page shows it in the Dutch date format."""
+    out: dict[str, dict[str, Any]] = {}
+    for key, p in parameters.items():
+        row = dict(p)
+        afwijking = p.get("afwijking")
+        if afwijking and isinstance(afwijking.get("ingevoerd_op"), str):
+            row["afwijking"] = {
+                **afwijking,
+                "ingevoerd_op": datetime.fromisoformat(afwijking["ingevoerd_op"]),
+            }
+        out[key] = row
+    return out
 
 
 def _pct1(value: float) -> str:

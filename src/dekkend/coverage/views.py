@@ -159,7 +159,7 @@ def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
         "streefwaarden": presenters.streefwaarde_rijen(
             data["streefwaarden"], selectors.realisaties_for(obj)
         ),
-        "parameters": data["parameters"],
+        "parameters": presenters.parameters_met_datum(data["parameters"]),
         "historie": selectors.afwijking_history(obj)[:20],
         "runs": selectors.analysis_runs(obj),
         "mag_wijzigen": mag_wijzigen,

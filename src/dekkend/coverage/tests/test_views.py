@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 
@@ -245,6 +247,10 @@ def test_member_records_a_deviation_and_sees_its_effect(zeeland, lid):
     assert "de meeste LSP in Zeeland zijn groter dan klein" in text
     assert "opnieuw berekend" in text  # the success message
     assert "Eerdere afwijkingen" in text
+    # Dates in the Dutch format, not ISO.
+    vandaag = date_format(timezone.localdate(), "j F Y")
+    assert f"{lid}, {vandaag}" in text
+    assert re.search(r"\d{4}-\d{2}-\d{2} —", text) is None
 
 
 def test_deviation_without_reason_is_400_with_the_error(zeeland, lid):

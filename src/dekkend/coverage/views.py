@@ -30,12 +30,28 @@ from dekkend.register.maps import steunpunt_punt
 from dekkend.register.selectors import steunpunt_queryset
 
 
-def peildatum_from(request: HttpRequest) -> date:
-    """The reference date of `?peildatum=JJJJ-MM-DD`; today when absent or invalid."""
+def parse_peildatum(text: str) -> date | None:
+    """`DD-MM-JJJJ` (as the page shows it) or `JJJJ-MM-DD` (links, exports).
+
+    >>> parse_peildatum("3-12-2026"), parse_peildatum("2026-12-03")
+    (datetime.date(2026, 12, 3), datetime.date(2026, 12, 3))
+    >>> parse_peildatum("12/03/2026") is None
+    True
+    """
+    text = text.strip()
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text)
     try:
-        return date.fromisoformat(request.GET.get("peildatum", ""))
+        if match:
+            dag, maand, jaar = (int(g) for g in match.groups())
+            return date(jaar, maand, dag)
+        return date.fromisoformat(text)
     except ValueError:
-        return timezone.localdate()
+        return None
+
+
+def peildatum_from(request: HttpRequest) -> date:
+    """The reference date of `?peildatum=`; today when absent or invalid."""
+    return parse_peildatum(request.GET.get("peildatum", "")) or timezone.localdate()
 
 
 def _indeling(naam: str) -> Indeling:
@@ -62,6 +78,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
         "indeling": indeling,
         "indelingen": Indeling.objects.order_by("titel"),
         "result": result,
+        "uitleg": presenters.maat_uitleg(selectors.parameters_for(None)),
         "totals": [
             (
                 t,
@@ -108,12 +125,14 @@ def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
     context = {
         "regio": obj,
         "data": data,
+        "peildatum": peildatum,
+        "uitleg": presenters.maat_uitleg(selectors.parameters_for(obj)),
         "gemeenten": [
             (
                 g,
                 presenters.pct(g["aandeel_inwoners_binnen_km"].get("10")),
                 presenters.pct(g["capaciteit_dekking"]),
-                LspType(g["geadviseerd_type"]).label,
+                presenters.KORT_TYPE.get(g["geadviseerd_type"], g["geadviseerd_type"]),
             )
             for g in gemeenten
         ],
@@ -135,12 +154,12 @@ def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
             for g in gemeenten
         ),
         "kaart": presenters.gemeente_map(
-            gemeenten, [steunpunt_punt(s) for s in steunpunten]
+            gemeenten, [steunpunt_punt(s) for s in steunpunten], naam=obj.naam
         ),
         "streefwaarden": presenters.streefwaarde_rijen(
             data["streefwaarden"], selectors.realisaties_for(obj)
         ),
-        "parameters": data["parameters"],
+        "parameters": presenters.parameters_met_datum(data["parameters"]),
         "historie": selectors.afwijking_history(obj)[:20],
         "runs": selectors.analysis_runs(obj),
         "mag_wijzigen": mag_wijzigen,
@@ -170,29 +189,20 @@ def _advice_context(request: HttpRequest, obj: Regio) -> dict[str, Any]:
     namen = dict(
         Gemeente.objects.filter(regiogemeente__regio=obj).values_list("code", "naam")
     )
+    parameters = selectors.parameters_for(obj)
     return {
         "advies_form": form,
         "advies": proposal,
-        "advies_nieuw": [
-            (
-                namen.get(n.gemeente_code, n.gemeente_code),
-                LspType(n.lsp_type).label,
-                n,
-                presenters.redenen(n.reden),
-            )
-            for n in proposal.nieuw
-        ],
-        "advies_upgrades": [
-            (
-                namen.get(u.gemeente_code, u.gemeente_code),
-                LspType(u.van).label,
-                LspType(u.naar).label,
-                u,
-                presenters.redenen(u.reden),
-            )
-            for u in proposal.upgrades
-        ],
-        "advies_voor_na": presenters.voor_na(proposal.voor, proposal.na),
+        "advies_weergave": presenters.advies_weergave(
+            proposal,
+            namen=namen,
+            capaciteit={
+                t.value: parameters.get(f"capaciteit_{t.value}", 0.0) for t in LspType
+            },
+            afstand_km=d["km"],
+            doel_aandeel=d["doel"] / 100,
+            capaciteit_aandeel=d["capaciteit"] / 100,
+        ),
     }
 
 

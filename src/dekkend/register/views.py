@@ -19,7 +19,7 @@ from dekkend.regions.selectors import OngeldigePostcode, gemeente_punt, postcode
 from dekkend.register import selectors
 from dekkend.register.constants import DAGDEEL_TIJDEN, Dagdeel, Weekdag
 from dekkend.register.forms import SteunpuntForm, ZoekForm
-from dekkend.register.maps import nearby_map, steunpunt_punt
+from dekkend.register.maps import nearby_map, regio_map, steunpunt_punt
 from dekkend.register.models import Steunpunt
 from dekkend.register.permissions import can_edit_steunpunt
 from dekkend.register.services import steunpunt_update
@@ -196,13 +196,12 @@ def regio(request: HttpRequest, indeling: str, code: str) -> HttpResponse:
             aanbod__locatie__gemeente__regiogemeente__regio=obj
         )
     )
-    kaart = svgmap.render(
-        [
-            (g.geometrie, g.naam, "gemeente--zonder" if g.code in zonder else "")
-            for g in geometrie
-            if g.geometrie
-        ],
-        [steunpunt_punt(s) for s in steunpunten],
+    kaart = regio_map(
+        naam=obj.naam,
+        gemeenten=[(g.geometrie, g.naam) for g in geometrie if g.geometrie],
+        zonder={g.naam for g in geometrie if g.code in zonder},
+        punten=[steunpunt_punt(s) for s in steunpunten],
+        steunpunten=steunpunten,
     )
     context = {
         "regio": obj,

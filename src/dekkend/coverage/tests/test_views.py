@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 import pytest
 
@@ -158,9 +160,14 @@ def test_region_page_draws_a_map_and_bars():
     text = _text(_client().get(ZEELAND_URL))
     svg = re.search(r'<svg class="kaart".*?</svg>', text, re.S)
     assert svg is not None
-    assert svg.group(0).count("<path") == 13
+    assert svg.group(0).count("<path") == 13  # the gemeenten of Zeeland
     assert svg.group(0).count("<circle") == 12  # the LSPs of Zeeland
-    assert svg.group(0).count("gemeente--zonder") == 4
+    assert svg.group(0).count('<path class="gemeente gemeente--zonder"') == 4
+    # The accessible name says which gemeenten lack an LSP.
+    assert (
+        "Kaart van Zeeland: 13 gemeenten, 4 zonder LSP: Noord-Beveland, "
+        "Reimerswaal, Tholen en Veere." in svg.group(0)
+    )
     assert 'class="balken"' in text
     assert text.count('class="balk"') == 13
 
@@ -240,6 +247,10 @@ def test_member_records_a_deviation_and_sees_its_effect(zeeland, lid):
     assert "de meeste LSP in Zeeland zijn groter dan klein" in text
     assert "opnieuw berekend" in text  # the success message
     assert "Eerdere afwijkingen" in text
+    # Dates in the Dutch format, not ISO.
+    vandaag = date_format(timezone.localdate(), "j F Y")
+    assert f"{lid}, {vandaag}" in text
+    assert re.search(r"\d{4}-\d{2}-\d{2} —", text) is None
 
 
 def test_deviation_without_reason_is_400_with_the_error(zeeland, lid):

@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dekkend.regions.svgmap import WIDTH, Punt, bounds, render
+from dekkend.regions.svgmap import (
+    KM_PER_DEGREE_LAT,
+    WIDTH,
+    Punt,
+    bounds,
+    label_anchor,
+    render,
+    scale_km,
+)
 
 SQUARE = {
     "type": "Polygon",
@@ -118,3 +126,91 @@ def test_empty_map_still_has_the_default_width():
     assert kaart.height >= 120
     assert kaart.punten == []
     assert kaart.vlakken == []
+
+
+def _square(lon: float, lat: float, size: float) -> dict:
+    ring = [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+    ]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def test_scale_bar_measures_the_projected_distance():
+    # Two points 20 km apart north-south: their pixel distance is 20 bar-km.
+    dlat = 20 / KM_PER_DEGREE_LAT
+    kaart = render([], [Punt(52.0, 5.0, "a"), Punt(52.0 + dlat, 5.0, "b")], schaal=True)
+    a, b = kaart.punten
+    assert kaart.schaal is not None
+    px_per_km = kaart.schaal.lengte_px / kaart.schaal.km
+    assert abs(a.y - b.y) == pytest.approx(20 * px_per_km, rel=0.01)
+    # Same scale east-west (equirectangular around the mean latitude).
+    dlon = 20 / (KM_PER_DEGREE_LAT * math.cos(math.radians(52.0)))
+    kaart = render([], [Punt(52.0, 5.0, "a"), Punt(52.0, 5.0 + dlon, "b")], schaal=True)
+    a, b = kaart.punten
+    assert kaart.schaal is not None
+    px_per_km = kaart.schaal.lengte_px / kaart.schaal.km
+    assert abs(a.x - b.x) == pytest.approx(20 * px_per_km, rel=0.01)
+    assert kaart.schaal.lengte_px <= kaart.width / 4
+
+
+@pytest.mark.parametrize(("px_per_km", "km"), [(100, 1), (10, 10), (0.5, 200)])
+def test_scale_is_a_round_distance_that_fits(px_per_km, km):
+    assert scale_km(px_per_km, 150) == km
+
+
+def test_names_do_not_overlap_and_priority_names_come_first():
+    # A row of small squares whose names cannot all fit side by side.
+    vlakken = [
+        (_square(5.0 + i * 0.02, 52.0, 0.02), f"Gemeente {i}", "") for i in range(12)
+    ]
+    kaart = render(vlakken, [], namen=True, voorrang=["Gemeente 7"])
+    names = [lb for lb in kaart.labels if lb.klasse == "kaart__naam"]
+    assert names[0].tekst == "Gemeente 7"
+    assert 1 < len(names) < 12
+    boxes = []
+    for lb in names:
+        w = len(lb.tekst) * 14 * 0.56
+        boxes.append((lb.x - w / 2, lb.y - 12, lb.x + w / 2, lb.y + 4))
+    for i, p in enumerate(boxes):
+        for q in boxes[i + 1 :]:
+            assert not (p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3])
+    only = render(
+        vlakken, [], namen=True, voorrang=["Gemeente 3"], alleen_voorrang=True
+    )
+    assert [lb.tekst for lb in only.labels] == ["Gemeente 3"]
+
+
+def test_name_of_a_crescent_lies_inside_it():
+    # A U shape: its centroid lies in the gap, the name must not.
+    ring = [
+        (0, 0),
+        (30, 0),
+        (30, 30),
+        (20, 30),
+        (20, 10),
+        (10, 10),
+        (10, 30),
+        (0, 30),
+        (0, 0),
+    ]
+    x, y = label_anchor(ring)
+    assert not (10 < x < 20 and y > 10)
+
+
+def test_legend_and_scale_sit_in_a_band_below_the_map():
+    kaart = render(
+        [(SQUARE, "Vierkant", "gemeente--zonder")],
+        [Punt(52.1, 5.1, "p", tekst="1")],
+        legenda=[("vlak", "gemeente--zonder", "gemeente zonder LSP")] * 4,
+        schaal=True,
+    )
+    assert kaart.band_height > 0
+    assert kaart.viewbox == f"0 0 {kaart.width:.0f} {kaart.total_height:.0f}"
+    for item in kaart.legenda:
+        assert kaart.height <= item.y <= kaart.total_height - 14
+        assert item.tekst_x + len(item.tekst) * 13 * 0.56 <= kaart.width
+    assert [lb.tekst for lb in kaart.labels] == ["1"]

@@ -6,6 +6,10 @@ left out, so an invalid request got the default answer. The schema says
 otherwise: a date, a uuid, a choice or a string of at least one character
 cannot be empty. `QuerySerializer` refuses such a parameter with a 400 naming
 it; fields that allow blank (`allow_blank=True`) still take an empty value.
+
+Free text (a plain `CharField`, such as `q`) loses NUL characters, which no
+search can use and PostgreSQL cannot take; what is then only white space
+counts as not given, since the schema allows it.
 """
 
 from typing import Any
@@ -32,4 +36,18 @@ class QuerySerializer(serializers.Serializer[Any]):
             }
             if errors:
                 raise serializers.ValidationError(errors)
+            data = self._free_text_cleaned(data)
         return super().to_internal_value(data)
+
+    def _free_text_cleaned(self, data: Any) -> Any:
+        cleaned = data.copy()
+        for name, field in self.fields.items():
+            if type(field) is not serializers.CharField or name not in data:
+                continue
+            values = [v.replace("\x00", "") for v in data.getlist(name)]
+            values = [v for v in values if v.strip()]
+            if values:
+                cleaned.setlist(name, values)
+            else:
+                del cleaned[name]
+        return cleaned

@@ -23,6 +23,13 @@ KEPT = (PROBLEM_JSON, "application/fhir+json")
 BODY_HEADERS = {"content-type", "content-length", "content-disposition"}
 
 
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:  # a status Python does not name
+        return "Error"
+
+
 def problem_detail(status: int) -> str:
     """A Dutch explanation for an error that has none of its own."""
     details = {
@@ -32,7 +39,7 @@ def problem_detail(status: int) -> str:
         405: _("Deze methode is hier niet toegestaan."),
         500: _("Er ging iets mis aan onze kant. Probeer het later opnieuw."),
     }
-    return details.get(status, HTTPStatus(status).phrase)
+    return details.get(status, _phrase(status))
 
 
 def problem_response(status: int, detail: str | None = None) -> JsonResponse:
@@ -40,7 +47,7 @@ def problem_response(status: int, detail: str | None = None) -> JsonResponse:
     return JsonResponse(
         {
             "type": "about:blank",
-            "title": HTTPStatus(status).phrase,
+            "title": _phrase(status),
             "status": status,
             "detail": detail or problem_detail(status),
         },

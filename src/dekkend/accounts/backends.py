@@ -1,16 +1,42 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Login rate limiting: django-axes' backend and the client address it counts by.
+"""Login rate limiting: django-axes' backend, the per-account rule and the
+client address it counts by.
 
-The backend only refuses locked-out username + IP pairs; `ModelBackend` checks
-the password. Settings are in `conf/includes/auth.py`.
+The backend only refuses locked-out username + IP pairs (axes) and locked-out
+accounts (failures from any address, `DEKKEND_ACCOUNT_FAILURE_LIMIT`);
+`ModelBackend` checks the password. Settings are in `conf/includes/auth.py`.
 """
 
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Sum
 from django.http import HttpRequest
 
+from axes.attempts import get_cool_off_threshold
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
+from axes.models import AccessAttempt
+
+
+def account_failures(request: HttpRequest, username: str) -> int:
+    """Failed logins of `username` from every address within the cool-off.
+
+    Axes keeps one row per username, address and user agent; their counts
+    together are the account's. Expects axes to have annotated `request`.
+    """
+    total = AccessAttempt.objects.filter(
+        username=username, attempt_time__gte=get_cool_off_threshold(request)
+    ).aggregate(total=Sum("failures_since_start"))["total"]
+    return int(total or 0)
+
+
+def account_locked(request: HttpRequest, username: str | None) -> bool:
+    """Whether `username` has reached the per-account failure limit."""
+    if not username:
+        return False
+    limit = int(settings.DEKKEND_ACCOUNT_FAILURE_LIMIT)
+    return account_failures(request, username) >= limit
 
 
 class RateLimitBackend(AxesStandaloneBackend):
@@ -32,6 +58,12 @@ class RateLimitBackend(AxesStandaloneBackend):
         if request is None:
             return None
         super().authenticate(request, username, password, **kwargs)
+        if account_locked(request, username):
+            # As axes does for a pair: the attempt is not counted, so it does
+            # not extend the lock, and AxesMiddleware answers with the 429.
+            request.axes_locked_out = True  # type: ignore[attr-defined]
+            request.dekkend_account_locked = True  # type: ignore[attr-defined]
+            raise AxesBackendPermissionDenied("account locked out")
         return None
 
 

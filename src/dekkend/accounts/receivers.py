@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from axes.signals import user_locked_out
 
 from dekkend.accounts import services
+from dekkend.accounts.backends import account_locked
 from dekkend.accounts.models import User
 
 
@@ -28,9 +29,19 @@ def _login_failed(
     sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
 ) -> None:
     username = credentials.get(User.USERNAME_FIELD)
-    services.login_failed_record(
-        username=username if isinstance(username, str) else None
-    )
+    username = username if isinstance(username, str) else None
+    services.login_failed_record(username=username)
+    # Axes' receiver ran first (its app is listed earlier) and counted this
+    # failure unless the attempt was refused during a lock-out.
+    if (
+        request is not None
+        and hasattr(request, "axes_attempt_time")
+        and not getattr(request, "dekkend_account_locked", False)
+        and account_locked(request, username)
+    ):
+        request.axes_locked_out = True
+        request.dekkend_account_locked = True
+        services.account_locked_record(username=username)
 
 
 @receiver(user_locked_out, dispatch_uid="dekkend.accounts.locked_out")

@@ -2,14 +2,21 @@
 """Writes for logins and two-factor devices, each with its audit event.
 
 Audit events (never a password, a code or a secret key):
-`user.logged_in`, `user.login_failed`, `user.locked_out`,
+`user.logged_in`, `user.login_failed`, `user.locked_out`, `user.account_locked`,
 `user.two_factor_enabled`, `user.two_factor_verified`, `user.two_factor_failed`.
 
 Putting a verified device in the session (`django_otp.login`) needs the
 request and is done by the views; rate-limit counting is django-axes' own.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
 
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -45,6 +52,41 @@ def locked_out_record(*, username: str | None) -> None:
     """Record that a username + IP pair is locked out (by django-axes)."""
     user = _user_by_username(username)
     record("user.locked_out", actor=None, obj=user, extra={"known": bool(user)})
+
+
+def account_locked_record(*, username: str | None) -> None:
+    """Record that an account is locked out from every address, and tell its
+    holder by e-mail (once per lock-out: refused attempts are not counted).
+
+    The mail names neither addresses nor the passwords tried; it says until
+    when the lock lasts and what to do if the holder did not try.
+    """
+    user = _user_by_username(username)
+    record("user.account_locked", actor=None, obj=user, extra={"known": bool(user)})
+    if user is None or not user.email:
+        return
+    cool_off = settings.AXES_COOLOFF_TIME
+    assert isinstance(cool_off, timedelta)
+    until = timezone.localtime(timezone.now() + cool_off)
+    subject = _("Dekkend: uw account is tijdelijk geblokkeerd")
+    body = _(
+        "Beste %(naam)s,\n\n"
+        "Er is %(aantal)d keer met een verkeerd wachtwoord geprobeerd in te loggen "
+        "op uw account %(gebruikersnaam)s. Daarom kan tot %(tijd)s niemand met "
+        "deze gebruikersnaam inloggen, ook u niet.\n\n"
+        "Was u dit niet? Dan probeert iemand anders uw wachtwoord te raden. "
+        "Kies na de blokkade een nieuw, sterk wachtwoord en meld het aan de "
+        "beheerder van Dekkend.\n"
+    ) % {
+        "naam": user.get_full_name() or user.username,
+        "aantal": settings.DEKKEND_ACCOUNT_FAILURE_LIMIT,
+        "gebruikersnaam": user.username,
+        "tijd": time_format(until, "H:i"),
+    }
+    email = user.email
+    transaction.on_commit(
+        lambda: send_mail(subject, body, None, [email], fail_silently=True)
+    )
 
 
 @transaction.atomic

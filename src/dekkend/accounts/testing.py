@@ -34,3 +34,31 @@ def login_with_2fa(client: Any, user: Any) -> TOTPDevice:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def session_create(user: Any) -> tuple[str, str]:
+    """A stored, two-factor-verified session for `user` and a CSRF secret.
+
+    Returns `(session_key, csrf_token)` for a client outside Django's test
+    client (the schema fuzzing against a live server, `scripts/schemathesis`):
+    send them as the `sessionid` and `csrftoken` cookies and the token again
+    as `X-CSRFToken`. Tests and throw-away demo databases only.
+    """
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
+    from django.utils.crypto import get_random_string
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    if device is not None:
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    store.create()
+    assert store.session_key is not None
+    return store.session_key, get_random_string(
+        CSRF_SECRET_LENGTH, allowed_chars=CSRF_ALLOWED_CHARS
+    )

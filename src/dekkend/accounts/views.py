@@ -194,11 +194,19 @@ def lockout_response(
     minutes = (
         int(cool_off.total_seconds() // 60) if isinstance(cool_off, timedelta) else 15
     )
-    message = _(
-        "Te veel mislukte inlogpogingen. Inloggen met deze gebruikersnaam is "
-        "vanaf dit adres %(minuten)d minuten geblokkeerd. Probeer het daarna "
-        "opnieuw, of vraag de beheerder om hulp."
-    ) % {"minuten": minutes}
+    if getattr(request, "dekkend_account_locked", False):
+        message = _(
+            "Te veel mislukte inlogpogingen. Inloggen met deze gebruikersnaam is "
+            "vanaf elk adres %(minuten)d minuten geblokkeerd; de houder van het "
+            "account krijgt een e-mail. Probeer het daarna opnieuw, of vraag de "
+            "beheerder om hulp."
+        ) % {"minuten": minutes}
+    else:
+        message = _(
+            "Te veel mislukte inlogpogingen. Inloggen met deze gebruikersnaam is "
+            "vanaf dit adres %(minuten)d minuten geblokkeerd. Probeer het daarna "
+            "opnieuw, of vraag de beheerder om hulp."
+        ) % {"minuten": minutes}
     context = {
         "form": AuthenticationForm(request),
         "lockout_message": message,

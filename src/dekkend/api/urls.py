@@ -3,10 +3,12 @@
 
 from django.urls import include, path
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
-    SpectacularSwaggerView,
+    SpectacularSwaggerSplitView,
 )
 from rest_framework.routers import DefaultRouter
 
@@ -36,12 +38,20 @@ urlpatterns = [
     path("werkagenda/", include("dekkend.werkagenda.api.urls")),
     path("monitor/", include("dekkend.lspmonitor.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its start-up script as a file of its own, so the
+    # strict Content-Security-Policy holds; both UIs set styles from script.
     path(
         "schema/swagger/",
-        SpectacularSwaggerView.as_view(url_name="schema"),
+        csp_update({"style-src": [UNSAFE_INLINE]})(
+            SpectacularSwaggerSplitView.as_view(url_name="schema")
+        ),
         name="swagger-ui",
     ),
     path(
-        "schema/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"
+        "schema/redoc/",
+        csp_update({"style-src": [UNSAFE_INLINE], "worker-src": ["blob:"]})(
+            SpectacularRedocView.as_view(url_name="schema")
+        ),
+        name="redoc",
     ),
 ]

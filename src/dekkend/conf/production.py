@@ -16,6 +16,9 @@ DATABASES = {
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Asks browsers' preload lists to know the host is HTTPS only (check --deploy
+# W021); submitting the domain to the list is a step of its own.
+SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 STORAGES = {

@@ -123,9 +123,26 @@ OVERGANGEN: tuple[Overgang, ...] = (
 )
 
 
+class Weigering(StrEnum):
+    """Why a transition was refused; the API answers 403, 409 or 400 by it."""
+
+    ROL = "rol"  # the action is never this role's (it is `voor`'s)
+    STATUS = "status"  # this role's action, but not in the current status
+    REDEN = "reden"  # a reason is required
+    UITKOMST = "uitkomst"  # an outcome is missing or not possible yet
+
+
 class OvergangGeweigerd(Exception):
     """The action is not allowed in this state, for this role, or misses a
-    required reason or outcome. `str()` is a Dutch message for the user."""
+    required reason or outcome. `str()` is a Dutch message for the user;
+    `soort` says which, and `voor` whose action it is when `soort` is ROL."""
+
+    def __init__(
+        self, message: str, *, soort: Weigering, voor: "Rol | None" = None
+    ) -> None:
+        super().__init__(message)
+        self.soort = soort
+        self.voor = voor
 
 
 def overgang(
@@ -142,10 +159,15 @@ def overgang(
     >>> overgang(Status.VERSTUURD, Actie.ACCEPTEREN, Rol.BRUGFUNCTIONARIS)
     <Status.GEACCEPTEERD: 'geaccepteerd'>
     """
-    candidates = [o for o in OVERGANGEN if o.actie == actie and status in o.van]
+    regels = [o for o in OVERGANGEN if o.actie == actie]
+    candidates = [o for o in regels if status in o.van]
     if not candidates:
+        # Whose action it is decides the kind: never this role's is ROL.
+        eigen = any(o.rol == rol for o in regels)
         raise OvergangGeweigerd(
-            f"'{actie.value}' kan niet bij status '{status.value}'."
+            f"'{actie.value}' kan niet bij status '{status.value}'.",
+            soort=Weigering.STATUS if eigen else Weigering.ROL,
+            voor=None if eigen else regels[0].rol,
         )
     rule = candidates[0]
     if rule.rol != rol:
@@ -154,15 +176,20 @@ def overgang(
             if rule.rol == Rol.SYSTEEM
             else rule.rol.value
         )
-        raise OvergangGeweigerd(f"'{actie.value}' is voor de {wie}.")
+        raise OvergangGeweigerd(
+            f"'{actie.value}' is voor de {wie}.", soort=Weigering.ROL, voor=rule.rol
+        )
     if rule.reden_verplicht and not reden.strip():
-        raise OvergangGeweigerd("Geef een reden.")
+        raise OvergangGeweigerd("Geef een reden.", soort=Weigering.REDEN)
     if actie == Actie.AFSLUITEN:
         if uitkomst is None:
-            raise OvergangGeweigerd("Kies een uitkomst om af te sluiten.")
+            raise OvergangGeweigerd(
+                "Kies een uitkomst om af te sluiten.", soort=Weigering.UITKOMST
+            )
         if not heeft_contact and uitkomst not in UITKOMST_ZONDER_CONTACT:
             raise OvergangGeweigerd(
-                "Zonder contact kan alleen worden afgesloten als 'niet bereikt' of 'afgezien'."
+                "Zonder contact kan alleen worden afgesloten als 'niet bereikt' of 'afgezien'.",
+                soort=Weigering.UITKOMST,
             )
     if actie == Actie.HERVATTEN and not heeft_contact:
         # Paused before any contact: back to accepted, not "in progress".

@@ -192,3 +192,72 @@ def test_client_ip_behind_trusted_proxies(settings, proxies, forwarded, expected
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
     )
     assert client_ip(request) == expected
+
+
+# -- Per account, from any address (DEKKEND_ACCOUNT_FAILURE_LIMIT = 20).
+
+
+def _spread(username: str, failures: int) -> list[int]:
+    """`failures` wrong passwords, 4 per address: no pair reaches its limit."""
+    return [
+        _post(Client(), username, WRONG, ip=f"10.1.{n // 4}.{n % 4 + 1}").status_code
+        for n in range(failures)
+    ]
+
+
+def test_account_limit_is_as_documented():
+    assert settings.DEKKEND_ACCOUNT_FAILURE_LIMIT == 20
+    assert settings.DEKKEND_ACCOUNT_FAILURE_LIMIT > settings.AXES_FAILURE_LIMIT
+
+
+def test_many_addresses_lock_the_account(user, mailoutbox):
+    statuses = _spread(user.username, 20)
+    assert statuses[:19] == [200] * 19
+    assert statuses[19] == 429
+    # The right password from a fresh address is refused as well.
+    response = _post(Client(), user.username, PASSWORD, ip="10.9.9.9")
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "vanaf elk adres 15 minuten geblokkeerd" in html
+    assert response["Retry-After"] == "900"
+    # Another account is not affected.
+    other = UserFactory(username="ander-account")
+    assert _post(Client(), other.username, PASSWORD, ip="10.9.9.9").status_code == 302
+
+
+def test_account_holder_is_told_once(
+    user, mailoutbox, django_capture_on_commit_callbacks
+):
+    user.email = "houder@example.nl"
+    user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        _spread(user.username, 20)
+        _post(Client(), user.username, WRONG, ip="10.9.9.8")
+        _post(Client(), user.username, PASSWORD, ip="10.9.9.9")
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == ["houder@example.nl"]
+    assert "tijdelijk geblokkeerd" in mail.subject
+    assert user.username in mail.body
+    assert WRONG not in mail.body and "10.1." not in mail.body
+    assert AuditEvent.objects.filter(event="user.account_locked").count() == 1
+
+
+def test_refused_attempts_do_not_extend_the_account_lock(user):
+    _spread(user.username, 20)
+    _post(Client(), user.username, WRONG, ip="10.9.9.8")
+    total = sum(a.failures_since_start for a in AccessAttempt.objects.all())
+    assert total == 20
+
+
+def test_account_lock_ends_after_15_minutes(user):
+    _spread(user.username, 20)
+    AccessAttempt.objects.update(
+        attempt_time=timezone.now() - timedelta(minutes=15, seconds=1)
+    )
+    assert _post(Client(), user.username, PASSWORD, ip="10.9.9.9").status_code == 302
+
+
+def test_per_address_limit_still_holds_below_the_account_limit(user):
+    assert _fail(Client(), user.username, 5, ip="10.2.0.1")[-1] == 429
+    assert _post(Client(), user.username, PASSWORD, ip="10.2.0.2").status_code == 302

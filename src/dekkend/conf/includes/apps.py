@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",
     "dekkend.accounts",
     "dekkend.audit",
     "dekkend.regions",
@@ -30,6 +31,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Errors under /api/ that no API view shaped (no route, a crash) become
+    # problem documents; outside the others so it sees their answers too.
+    "dekkend.api.middleware.ProblemDetailsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -10,7 +10,7 @@ from datetime import timedelta
 from dekkend.conf.env import env
 
 # The rate-limit backend comes first: it refuses locked-out username + IP pairs
-# before any password is checked. ModelBackend does the actual authentication.
+# and locked-out accounts before any password is checked. ModelBackend does the actual authentication.
 AUTHENTICATION_BACKENDS = [
     "dekkend.accounts.backends.RateLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -32,6 +32,11 @@ AXES_CLIENT_IP_CALLABLE = "dekkend.accounts.backends.client_ip"
 # failed attempts it needs for counting, without passwords or CSRF tokens.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+# Per account, from any address (ASVS 2.2.1): 20 failures within the cool-off
+# lock the username for 15 minutes and the holder gets an e-mail. Higher than
+# the per-pair limit so that one guesser cannot lock an account in 5 tries.
+# Counted by `accounts.backends.account_locked` from axes' records.
+DEKKEND_ACCOUNT_FAILURE_LIMIT = int(env("DEKKEND_ACCOUNT_FAILURE_LIMIT", "20"))
 # Number of reverse proxies in front of the application that append to
 # X-Forwarded-For. 0 (the default) means: use the connection's address.
 DEKKEND_TRUSTED_PROXY_COUNT = int(env("DEKKEND_TRUSTED_PROXY_COUNT", "0"))

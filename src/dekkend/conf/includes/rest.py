@@ -26,4 +26,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every error is application/problem+json and every operation lists the
+    # errors any request can meet (400, 403, 404, 415): see api/schema.py.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "dekkend.api.schema.problem_responses",
+    ],
 }

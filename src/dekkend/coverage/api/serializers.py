@@ -5,8 +5,10 @@ from django.utils import timezone
 
 from rest_framework import serializers
 
+from dekkend.api.query import QuerySerializer
 
-class DekkingQuerySerializer(serializers.Serializer[Any]):
+
+class DekkingQuerySerializer(QuerySerializer):
     division = serializers.CharField(
         help_text="Naam van de indeling, bijv. zorgkantoorregio-2025"
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from dekkend.api.query import QuerySerializer
 from dekkend.lspmonitor.models import Beoordeling, Kandidaat, Ronde
 from dekkend.register import afwegingskader
 
@@ -115,7 +116,7 @@ class BeoordelingSerializer(serializers.ModelSerializer[Beoordeling]):
         return [dict(item) for item in data]
 
 
-class TabellenQuerySerializer(serializers.Serializer[Any]):
+class TabellenQuerySerializer(QuerySerializer):
     regio = serializers.CharField(
         required=False,
         help_text="Code van een regio van de indeling van de ronde; verplicht voor de regiorol.",

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from rest_framework import serializers
 
+from dekkend.api.query import QuerySerializer
 from dekkend.monitoring.selectors import EERSTE_JAAR
 
 
-class IndicatorenQuerySerializer(serializers.Serializer[Any]):
+class IndicatorenQuerySerializer(QuerySerializer):
     indeling = serializers.CharField(
         help_text="Naam van de indeling, bijv. zorgkantoorregio-2025"
     )

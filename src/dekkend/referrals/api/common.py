@@ -145,33 +145,29 @@ def service_refusal(exc: DjangoValidationError) -> Response:
 
 
 def transition_refusal(
-    *,
-    status: workflow.Status,
-    actie: workflow.Actie,
-    rol: workflow.Rol | None,
-    reden: str,
-    message: str,
-) -> Response:
-    """Why `verwijzing_transition` refused, as the API reports it:
+    exc: DjangoValidationError, *, actie: workflow.Actie
+) -> Response | None:
+    """Why `verwijzing_transition` refused, as the API reports it, from the
+    kind the workflow gave the refusal (`workflow.Weigering`, the error's
+    code on `actie`); None when the refusal is not the workflow's.
 
     - 403 when the action is not for the caller's role (in any state);
     - 409 when the role may take it, but not in the current status;
     - 400 on `reden` or `uitkomst` when the step misses what it needs.
-
-    `message` is the workflow's own Dutch explanation.
     """
-    regels = [o for o in workflow.OVERGANGEN if o.actie == actie]
-    eigen = [o for o in regels if o.rol == rol]
-    if not eigen:
-        wie = ROL_NAMEN[regels[0].rol]
+    fouten = getattr(exc, "error_dict", {}).get("actie")
+    if not fouten:
+        return None
+    fout = fouten[0]
+    message = str(fout.message)
+    soort = workflow.Weigering(fout.code)
+    if soort == workflow.Weigering.ROL:
+        voor = workflow.Rol(fout.params["voor"])
         raise PermissionDenied(
             _("De actie '%(actie)s' is voor de %(rol)s.")
-            % {"actie": actie.value, "rol": wie}
+            % {"actie": actie.value, "rol": ROL_NAMEN[voor]}
         )
-    nu = [o for o in eigen if status in o.van]
-    if not nu:
+    if soort == workflow.Weigering.STATUS:
         detail = _("Deze stap kan nu niet: %(reden)s") % {"reden": message}
         return problem(HTTPStatus.CONFLICT, detail, {"actie": [message]})
-    if any(o.reden_verplicht for o in nu) and not reden.strip():
-        raise ValidationError({"reden": [message]})
-    raise ValidationError({"uitkomst": [message]})
+    raise ValidationError({soort.value: [message]})

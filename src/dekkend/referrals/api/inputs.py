@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
+from dekkend.api.query import QuerySerializer
 from dekkend.referrals import workflow
 from dekkend.referrals.constants import (
     ContactSoort,
@@ -169,7 +170,7 @@ class TerugkoppelingInvoerSerializer(serializers.Serializer[Any]):
     geholpen = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
-class LeesredenQuerySerializer(serializers.Serializer[Any]):
+class LeesredenQuerySerializer(QuerySerializer):
     reden = serializers.ChoiceField(
         choices=Leesreden.choices,
         required=False,

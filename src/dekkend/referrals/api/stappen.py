@@ -69,16 +69,10 @@ class StappenMixin(VerwijzingBasis):
                 uitkomst=workflow.Uitkomst(d["uitkomst"]) if d["uitkomst"] else None,
             )
         except DjangoValidationError as exc:
-            errors = veldfouten(exc)
-            if "actie" not in errors:
-                raise ValidationError(errors) from None
-            return transition_refusal(
-                status=workflow.Status(verwijzing.status),
-                actie=actie,
-                rol=rol,
-                reden=d["reden"],
-                message=errors["actie"][0],
-            )
+            refusal = transition_refusal(exc, actie=actie)
+            if refusal is None:
+                raise ValidationError(veldfouten(exc)) from None
+            return refusal
         nieuw = verwijzing.statussen.last()
         return Response(
             StatuswijzigingSerializer(

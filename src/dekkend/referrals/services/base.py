@@ -92,7 +92,17 @@ def _apply(
             heeft_contact=verwijzing.eerste_contact_op is not None,
         )
     except workflow.OvergangGeweigerd as exc:
-        raise ValidationError({"actie": str(exc)}) from exc
+        # The kind travels as the error's code (and the role it is for as a
+        # parameter), so callers need not work out the refusal again.
+        raise ValidationError(
+            {
+                "actie": ValidationError(
+                    str(exc),
+                    code=exc.soort.value,
+                    params={"voor": exc.voor.value if exc.voor else ""},
+                )
+            }
+        ) from exc
     verwijzing.status, verwijzing.status_sinds = naar.value, now
     fields = ["status", "status_sinds"]
     if naar == workflow.Status.AFGESLOTEN:

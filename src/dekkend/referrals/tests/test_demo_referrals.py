@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 import pytest
 
 from dekkend.accounts.models import User
+from dekkend.accounts.testing import login_with_2fa
 from dekkend.referrals.models import StatusWijziging, Verwijzing
 from dekkend.referrals.synthetic import synthetic_verwijzingen
 from dekkend.referrals.tests.factories import keten_create, verwijzing_send
@@ -27,7 +28,7 @@ def _run(*args: str) -> str:
     return out.getvalue()
 
 
-def test_demo_referrals_fills_the_region_and_links_the_demo_accounts():
+def test_demo_referrals_fills_the_region_and_links_the_demo_accounts(client):
     call_command("demo_setup", stdout=StringIO())
     out = _run("--regio", "Zeeland", "--jaren", "1")
     zeeland = Gemeente.objects.filter(
@@ -57,6 +58,14 @@ def test_demo_referrals_fills_the_region_and_links_the_demo_accounts():
     assert set(inbox.values_list("gemeente__code", flat=True)) == {"GM1695"}
     assert StatusWijziging.objects.filter(door=brug).exists()
     assert f"demo-verwijzer: {own.count()} eigen verwijzingen (Noord-Beveland)" in out
+    # The inbox count is the one the API lists: referrals whose consent was
+    # withdrawn are no longer the organisation's to see.
+    login_with_2fa(client, brug)
+    listed = client.get("/api/v1/verwijzingen/?richting=ontvangen").json()["count"]
+    withdrawn = inbox.filter(toestemming__ingetrokken_op__isnull=False).count()
+    assert listed == inbox.count() - withdrawn
+    assert f"demo-brugfunctionaris: {listed} ontvangen verwijzingen" in out
+    assert f"; {withdrawn} na intrekking van de toestemming" in out
     # Most referrals are the fake users' work.
     assert (
         synthetic.filter(verwijzer__username__startswith="synth-vw-").count()

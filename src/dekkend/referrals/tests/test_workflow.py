@@ -17,6 +17,7 @@ from dekkend.referrals.workflow import (
     Rol,
     Status,
     Uitkomst,
+    Weigering,
     overgang,
     toegestane_acties,
 )
@@ -149,3 +150,21 @@ def test_random_sequences_keep_the_invariants(steps):
             assert uitkomst in (Uitkomst.NIET_BEREIKT, Uitkomst.AFGEZIEN)
         status = nieuw
         history.append(nieuw)
+
+
+@pytest.mark.parametrize(
+    ("status", "actie", "rol"), list(itertools.product(Status, Actie, Rol))
+)
+def test_every_refusal_carries_its_kind(status, actie, rol):
+    """The API answers 403/409/400 by `soort` alone, so it must be right."""
+    try:
+        overgang(status, actie, rol)
+    except OvergangGeweigerd as exc:
+        regels = [o for o in OVERGANGEN if o.actie == actie]
+        if not any(o.rol == rol for o in regels):
+            assert exc.soort == Weigering.ROL
+            assert exc.voor == regels[0].rol
+        elif not any(status in o.van and o.rol == rol for o in regels):
+            assert exc.soort == Weigering.STATUS
+        else:
+            assert exc.soort in (Weigering.REDEN, Weigering.UITKOMST)

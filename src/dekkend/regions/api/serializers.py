@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-from typing import Any
 
 from rest_framework import serializers
 
+from dekkend.api.query import QuerySerializer
 from dekkend.regions.models import Gemeente, Indeling, Regio
 
 
@@ -42,10 +42,10 @@ class RegioSerializer(serializers.Serializer[Regio]):
         return sorted(g.code for g in obj.gemeenten.all())
 
 
-class GemeenteQuerySerializer(serializers.Serializer[Any]):
+class GemeenteQuerySerializer(QuerySerializer):
     regio = serializers.UUIDField(required=False)
     q = serializers.CharField(required=False, max_length=100)
 
 
-class RegioQuerySerializer(serializers.Serializer[Any]):
+class RegioQuerySerializer(QuerySerializer):
     indeling = serializers.CharField(required=False)

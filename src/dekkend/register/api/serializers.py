@@ -4,9 +4,11 @@
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from rest_framework import serializers
 
+from dekkend.api.query import QuerySerializer
 from dekkend.register import lsp_type
 from dekkend.register.constants import Dagdeel, Doelgroep, LspType, Weekdag
 from dekkend.register.models import Organisatie, Steunpunt
@@ -124,7 +126,7 @@ class ZoekResultaatSerializer(serializers.Serializer[Any]):
     resultaten = NabijSerializer(many=True)
 
 
-class SteunpuntQuerySerializer(serializers.Serializer[Any]):
+class SteunpuntQuerySerializer(QuerySerializer):
     """Query parameters of the support-point list; invalid values give a 400."""
 
     gemeente = serializers.RegexField(r"^(GM|gm)\d{4}$", required=False)
@@ -138,7 +140,16 @@ class SteunpuntQuerySerializer(serializers.Serializer[Any]):
 
 
 class ZoekQuerySerializer(SteunpuntQuerySerializer):
-    postcode = serializers.CharField(required=False, max_length=10)
+    # The pattern is in the schema, so a client knows a postcode before asking.
+    postcode = serializers.RegexField(
+        r"^[1-9][0-9]{3}( ?[A-Za-z]{2})?$",
+        required=False,
+        error_messages={
+            "invalid": gettext_lazy(
+                "Dit is geen geldige postcode (bijvoorbeeld 4331 of 4331 AB)."
+            )
+        },
+    )
     limit = serializers.IntegerField(
         required=False, min_value=1, max_value=50, default=10
     )
@@ -151,7 +162,7 @@ class ZoekQuerySerializer(SteunpuntQuerySerializer):
         return attrs
 
 
-class LspSummaryQuerySerializer(serializers.Serializer[Any]):
+class LspSummaryQuerySerializer(QuerySerializer):
     division = serializers.CharField(required=False, default="lsp-monitor-2025")
     peildatum = serializers.DateField(required=False, default=timezone.localdate)
 

@@ -4,6 +4,7 @@ and the per-region LSP summary."""
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 
 from drf_spectacular.utils import extend_schema
@@ -76,7 +77,8 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
     def get_object(self) -> Steunpunt:
         try:
             return selectors.steunpunt_get(uuid=self.kwargs["uuid"])
-        except Steunpunt.DoesNotExist:
+        except (Steunpunt.DoesNotExist, DjangoValidationError):
+            # 36 characters that are no uuid name no support point either.
             raise NotFound("Steunpunt niet gevonden.") from None
 
     @extend_schema(

@@ -24,6 +24,7 @@ from rich.table import Table
 from dekkend.accounts.models import User
 from dekkend.referrals import workflow
 from dekkend.referrals.models import Verwijzing
+from dekkend.referrals.selectors import VerwijzingFilter, verwijzing_list
 from dekkend.referrals.synthetic import (
     synthetic_verwijzingen,
     verwijzingen_synthesize,
@@ -150,13 +151,23 @@ class Command(BaseCommand):
                 "daarna `dekkend demo-referrals --reset` om ze te koppelen."
             )
             return
-        own = Verwijzing.objects.filter(verwijzer=verwijzer)
-        inbox = Verwijzing.objects.filter(
+        # Counted as the pages and the API list them (the selector's rule):
+        # after a consent withdrawal the receiving organisation no longer sees
+        # the referral, so those are reported apart, not in the inbox.
+        own = verwijzing_list(
+            user=verwijzer, filters=VerwijzingFilter(richting="verstuurd")
+        )
+        sent_to = Verwijzing.objects.filter(
             ontvanger_organisatie__leden__user=brug
         ).distinct()
+        inbox = verwijzing_list(
+            user=brug, filters=VerwijzingFilter(richting="ontvangen")
+        )
         open_ = inbox.exclude(status__in=[s.value for s in workflow.FINAL])
+        withdrawn = sent_to.count() - inbox.count()
         self.stdout.write(
             f"  {DEMO_VERWIJZER}: {own.count()} eigen verwijzingen ({demo_gemeente.naam})\n"
             f"  {DEMO_BRUGFUNCTIONARIS}: {inbox.count()} ontvangen verwijzingen, "
-            f"{open_.count()} open ({demo_gemeente.naam})"
+            f"{open_.count()} open ({demo_gemeente.naam}); {withdrawn} na intrekking "
+            "van de toestemming niet meer zichtbaar"
         )

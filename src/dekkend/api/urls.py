@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""/api/v1/: the router, the OpenAPI schema and its browsable UIs."""
+"""/api/v1/: the apps' resources, the OpenAPI schema and its browsable UIs.
+
+Each app declares its own routes in `<app>/api/urls.py`; this module only
+includes them by name, so the shared API pieces beside it (errors, pagination,
+permissions, schema hooks) never depend on the apps that use them.
+"""
 
 from django.urls import include, path
 
@@ -12,27 +17,24 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from dekkend.coverage.api.views import DekkingView
-from dekkend.regions.api.views import GemeenteViewSet, IndelingViewSet, RegioViewSet
-from dekkend.register.api.views import (
-    LspSummaryView,
-    OrganisatieViewSet,
-    SteunpuntViewSet,
+# The browsable root lists the collections by route name.
+api_root = DefaultRouter.APIRootView.as_view(
+    api_root_dict={
+        "gemeenten": "gemeente-list",
+        "indelingen": "indeling-list",
+        "regios": "regio-list",
+        "steunpunten": "steunpunt-list",
+        "organisaties": "organisatie-list",
+    }
 )
-
-router = DefaultRouter()
-router.register("gemeenten", GemeenteViewSet, basename="gemeente")
-router.register("indelingen", IndelingViewSet, basename="indeling")
-router.register("regios", RegioViewSet, basename="regio")
-router.register("steunpunten", SteunpuntViewSet, basename="steunpunt")
-router.register("organisaties", OrganisatieViewSet, basename="organisatie")
 
 urlpatterns = [
     # FHIR routes first: /verwijzingen/{uuid}/fhir sits beside the viewset.
     path("", include("dekkend.referrals.fhir.urls")),
-    path("", include(router.urls)),
-    path("lsp-samenvatting/", LspSummaryView.as_view(), name="lsp-samenvatting"),
-    path("dekking/", DekkingView.as_view(), name="dekking"),
+    path("", api_root, name="api-root"),
+    path("", include("dekkend.regions.api.urls")),
+    path("", include("dekkend.register.api.urls")),
+    path("", include("dekkend.coverage.api.urls")),
     path("", include("dekkend.referrals.api.urls")),
     path("", include("dekkend.monitoring.api.urls")),
     path("werkagenda/", include("dekkend.werkagenda.api.urls")),

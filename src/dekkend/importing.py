@@ -115,6 +115,14 @@ def plain_text_problem(value: str) -> str | None:
     return None
 
 
+def _too_large(size: int) -> str:
+    mib = 1024 * 1024
+    return (
+        f"het bestand is te groot ({size / mib:.1f} MB; "
+        f"maximaal {MAX_BESTAND_BYTES // mib} MB)"
+    )
+
+
 def decode_text(bestand: str, data: bytes) -> str:
     """`data` as UTF-8 text (an optional BOM is dropped).
 
@@ -123,11 +131,7 @@ def decode_text(bestand: str, data: bytes) -> str:
     byte that is not UTF-8.
     """
     if len(data) > MAX_BESTAND_BYTES:
-        raise ImportFout(
-            bestand,
-            f"het bestand is te groot ({len(data) / 1e6:.1f} MB; "
-            f"maximaal {MAX_BESTAND_BYTES / 1e6:.0f} MB)",
-        )
+        raise ImportFout(bestand, _too_large(len(data)))
     if not data.strip():
         raise ImportFout(bestand, "het bestand is leeg")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
@@ -168,11 +172,7 @@ def read_csv(
     if not path.is_file():
         raise ImportFout(name, f"bestand niet gevonden: {path}")
     if path.stat().st_size > MAX_BESTAND_BYTES:
-        raise ImportFout(
-            name,
-            f"het bestand is te groot ({path.stat().st_size / 1e6:.1f} MB; "
-            f"maximaal {MAX_BESTAND_BYTES / 1e6:.0f} MB)",
-        )
+        raise ImportFout(name, _too_large(path.stat().st_size))
     text = decode_text(name, path.read_bytes())
     yield from read_csv_text(
         name, text, required_columns, delimiter=delimiter, unique=unique

@@ -1,9 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The analysis as an Excel workbook: one sheet per table, with the
-parameters and their sources on a sheet of their own."""
+parameters and their sources on a sheet of their own.
+
+Sheet names and headings are translated (Dutch by default, English when the
+request is); the columns of the gemeenten sheet keep the field names of the
+CSV export. Every cell is written through `dekkend.spreadsheet`, so text from
+users (a reason for a deviation, a name) is never read as a formula.
+"""
 
 import io
 from typing import Any
+
+from django.utils.translation import gettext as _
+
+from dekkend.spreadsheet import write_rows
 
 
 def workbook_bytes(data: dict[str, Any]) -> bytes:
@@ -16,32 +26,35 @@ def workbook_bytes(data: dict[str, Any]) -> bytes:
     wb = Workbook()
     summary = wb.active
     assert summary is not None
-    summary.title = "Samenvatting"
-    summary.append(["Regio", data["regio"]])
-    summary.append(["Indeling", data["division"]])
-    summary.append(["Peildatum", data["peildatum"]])
-    summary.append(["Inwoners", data["inwoners"]])
+    summary.title = _("Samenvatting")
+    lines: list[list[Any]] = [
+        [_("Regio"), data["regio"]],
+        [_("Indeling"), data["division"]],
+        [_("Peildatum"), data["peildatum"]],
+        [_("Inwoners"), data["inwoners"]],
+    ]
     for t, n in data["lsp_per_type"].items():
-        summary.append([f"LSP {t}", n])
-    summary.append(["Gemeenten zonder LSP", len(data["gemeenten_zonder_lsp"])])
+        lines.append([_("LSP %(type)s") % {"type": t}, n])
+    lines.append([_("Gemeenten zonder LSP"), len(data["gemeenten_zonder_lsp"])])
     for k, v in data["aandeel_inwoners_binnen_km"].items():
-        summary.append([f"Aandeel inwoners binnen {k} km", v])
-    summary.append(["Behoefte (personen)", data["behoefte_personen"]])
-    summary.append(["Capaciteit (personen)", data["capaciteit_personen"]])
+        lines.append([_("Aandeel inwoners binnen %(km)s km") % {"km": k}, v])
+    lines.append([_("Behoefte (personen)"), data["behoefte_personen"]])
+    lines.append([_("Capaciteit (personen)"), data["capaciteit_personen"]])
     if "analyse" in data:
-        summary.append(["Analyserun", data["analyse"]["run"]])
-        summary.append(["Codeversie", data["analyse"]["codeversie"]])
+        lines.append([_("Analyserun"), data["analyse"]["run"]])
+        lines.append([_("Codeversie"), data["analyse"]["codeversie"]])
+    write_rows(summary, lines)
 
     sheets: dict[str, list[list[Any]]] = {
-        "Gemeenten": gemeente_rows(data),
-        "Streefwaarden": [
+        _("Gemeenten"): gemeente_rows(data),
+        _("Streefwaarden"): [
             [
-                "basisfunctionaliteit",
-                "indicator",
-                "omschrijving",
-                "waarde",
-                "eenheid",
-                "bron",
+                _("basisfunctionaliteit"),
+                _("indicator"),
+                _("omschrijving"),
+                _("waarde"),
+                _("eenheid"),
+                _("bron"),
             ]
         ]
         + [
@@ -49,15 +62,15 @@ def workbook_bytes(data: dict[str, Any]) -> bytes:
             for bf, values in data["streefwaarden"].items()
             for key, sw in values.items()
         ],
-        "Parameters": [
+        _("Parameters"): [
             [
-                "parameter",
-                "omschrijving",
-                "waarde",
-                "eenheid",
-                "bron",
-                "standaard",
-                "reden afwijking",
+                _("parameter"),
+                _("omschrijving"),
+                _("waarde"),
+                _("eenheid"),
+                _("bron"),
+                _("standaard"),
+                _("reden afwijking"),
             ]
         ]
         + [
@@ -75,12 +88,11 @@ def workbook_bytes(data: dict[str, Any]) -> bytes:
     }
     for title, rows in sheets.items():
         ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
+        write_rows(ws, rows)
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
-        for i, _ in enumerate(rows[0], start=1):
+        for i, _column in enumerate(rows[0], start=1):
             ws.column_dimensions[get_column_letter(i)].width = 18
     out = io.BytesIO()
     wb.save(out)

@@ -21,11 +21,10 @@ from collections.abc import Sequence
 from dekkend.documents.docx import grid_positions
 from dekkend.documents.model import Table
 from dekkend.documents.numbers import parse_getal
-from dekkend.documents.text import xml_safe
+from dekkend.spreadsheet import write_text
 
 MAX_SHEET_NAME = 31
 _UNSAFE_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_sheet_names(names: Sequence[str]) -> list[str]:
@@ -112,13 +111,4 @@ def render_xlsx(sheets: Sequence[tuple[str, Table]]) -> bytes:
 
 
 def _write_text(cell: object, text: str) -> None:
-    from openpyxl.cell.cell import Cell as XlCell
-
-    assert isinstance(cell, XlCell)
-    # Assign through the data type, not the value setter: the setter turns a
-    # leading "=" into a formula.
-    text = xml_safe(text)
-    cell._value = text
-    cell.data_type = "s"
-    if text.startswith(FORMULA_START):
-        cell.quotePrefix = True
+    write_text(cell, text)

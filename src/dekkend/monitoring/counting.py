@@ -6,7 +6,7 @@ Three queries over the referrals sent in the period: counts, feedback,
 closing and outcome per (gemeente, status, outcome); the days to first
 contact per gemeente; and the connections per (gemeente, kind of offer).
 They count as `indicators.referrals` defines it: the feedback deadline of
-every sending day comes from `indicators.workdays.deadlines` and is handed
+every sending day comes from `dekkend.werkdagen.deadlines` and is handed
 to the query as a list, and whether a status owes feedback is decided here
 in Python from the status, not in SQL.
 """
@@ -20,10 +20,10 @@ import numpy as np
 
 from dekkend.monitoring.expressions import ArrayItem, DayIndex, local_midnight
 from dekkend.monitoring.indicators import IndicatorParameters, ReferralCounts
-from dekkend.monitoring.indicators.workdays import deadlines, dutch_holidays_between
 from dekkend.referrals.constants import Uitkomst
 from dekkend.referrals.models import Verbinding, Verwijzing
 from dekkend.register.constants import AanbodSoort
+from dekkend.werkdagen import deadlines, dutch_holidays_between
 
 Row = tuple[int, str, str, int, int, int, int, int, int]
 ContactRow = tuple[int, int, int]

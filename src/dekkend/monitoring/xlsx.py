@@ -5,39 +5,49 @@ and the outcomes as sheets of their own.
 
 Suppressed cells are left empty and named in the column "niet getoond" of
 their row, so nobody reads an empty cell as zero. Same figures as the page,
-the API and `dekkend referral-indicators`.
+the API and `dekkend referral-indicators`. Sheet names and headings are
+translated (Dutch by default, English when the request is); every cell is
+written through `dekkend.spreadsheet`, so a name is never read as a formula.
 """
 
 import io
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from dekkend.monitoring.indicators import AreaIndicators, Cel
 from dekkend.monitoring.selectors import VerwijsIndicatoren
+from dekkend.spreadsheet import write_rows
 
-ONDERDRUKT_KOLOM = "niet getoond (kleine aantallen)"
+ONDERDRUKT_KOLOM = gettext_lazy("niet getoond (kleine aantallen)")
 
 # (heading, attribute, number format)
-MATEN: tuple[tuple[str, str, str], ...] = (
-    ("verwijzingen", "verwijzingen", "#,##0"),
-    ("verwijzingen per 10.000 inwoners", "verwijzingen_per_10k", "0.0"),
-    ("aandeel van streefwaarde", "aandeel_van_streefwaarde", "0%"),
+MATEN: tuple[tuple[Any, str, str], ...] = (
+    (gettext_lazy("verwijzingen"), "verwijzingen", "#,##0"),
+    (gettext_lazy("verwijzingen per 10.000 inwoners"), "verwijzingen_per_10k", "0.0"),
+    (gettext_lazy("aandeel van streefwaarde"), "aandeel_van_streefwaarde", "0%"),
     (
-        "mediaan dagen tot eerste contact",
+        gettext_lazy("mediaan dagen tot eerste contact"),
         "mediaan_dagen_tot_eerste_contact",
         "0.0",
     ),
     (
-        "aandeel eerste terugkoppeling op tijd",
+        gettext_lazy("aandeel eerste terugkoppeling op tijd"),
         "aandeel_eerste_terugkoppeling_op_tijd",
         "0%",
     ),
     (
-        "aandeel afgesloten met terugkoppeling",
+        gettext_lazy("aandeel afgesloten met terugkoppeling"),
         "aandeel_afgesloten_met_terugkoppeling",
         "0%",
     ),
-    ("nu te laat zonder terugkoppeling", "te_laat_zonder_terugkoppeling", "#,##0"),
+    (
+        gettext_lazy("nu te laat zonder terugkoppeling"),
+        "te_laat_zonder_terugkoppeling",
+        "#,##0",
+    ),
 )
 
 
@@ -56,7 +66,8 @@ def _area_row(
     published = area.as_dict()
     values = [published[attr] for _, attr, _ in MATEN]
     hidden = (
-        ", ".join(h for h, attr, _ in MATEN if published[f"{attr}_onderdrukt"]) or None
+        ", ".join(str(h) for h, attr, _ in MATEN if published[f"{attr}_onderdrukt"])
+        or None
     )
     row = [code, naam, area.inwoners, round(area.streefwaarde_verwijzingen, 1)]
     return [*row, *values, hidden], [f for _, _, f in MATEN]
@@ -69,9 +80,9 @@ def _per_code(
     """One row per area with a count per code (kind of offer, outcome)."""
     ind = result.indicatoren
     codes = [code for code, _ in pairs_of(ind.totaal)]
-    out: list[list[Any]] = [["code", "naam", *codes, ONDERDRUKT_KOLOM]]
+    out: list[list[Any]] = [[_("code"), _("naam"), *codes, ONDERDRUKT_KOLOM]]
     areas = [(a, result.namen.get(a.gemeentecode or "", "")) for a in ind.gemeenten]
-    for area, naam in (*areas, (ind.totaal, "Totaal")):
+    for area, naam in (*areas, (ind.totaal, _("Totaal"))):
         values, hidden = _cells(list(pairs_of(area)))
         out.append([area.gemeentecode or "", naam, *values, hidden])
     return out
@@ -84,44 +95,54 @@ def workbook_bytes(result: VerwijsIndicatoren) -> bytes:
 
     ind = result.indicatoren
     params = ind.parameters
-    gebied = "regio" if result.landelijk else "gemeente"
+    per_gebied = _("Per regio") if result.landelijk else _("Per gemeente")
     wb = Workbook()
     info = wb.active
     assert info is not None
-    info.title = "Toelichting"
-    for row in (
-        ["Indeling", result.indeling.titel],
-        ["Regio", "alle regio's" if result.regio is None else result.regio.naam],
-        ["Jaar", result.jaar],
-        ["Periode", f"{params.start.isoformat()} t/m {params.end.isoformat()}"],
-        ["Peildatum", result.peildatum.isoformat()],
-        ["Streefwaarde per 10.000 inwoners per jaar", params.streefwaarde_per_10k],
-        ["Bron streefwaarde", "Handreiking Sociaal verwijzen (003) §7"],
-        [
-            "Termijn eerste terugkoppeling (werkdagen)",
-            ", ".join(str(t) for t in result.termijnen_werkdagen),
-        ],
-        ["Drempel kleine aantallen", params.drempel],
-        [
-            "Afronding",
-            f"Aantallen per gemeente afgerond op veelvouden van {params.drempel}; "
-            "een regio en het totaal zijn de som van de afgeronde gemeenten.",
-        ],
-        [
-            "Niet getoond",
-            f"Lege cel: een percentage of mediaan over minder dan {params.drempel} "
-            "verwijzingen. De kolom 'niet getoond' noemt ze per rij.",
-        ],
-    ):
-        info.append(row)
+    info.title = _("Toelichting")
+    regio = _("alle regio's") if result.regio is None else result.regio.naam
+    periode = _("%(start)s t/m %(end)s") % {
+        "start": params.start.isoformat(),
+        "end": params.end.isoformat(),
+    }
+    afronding = _(
+        "Aantallen per gemeente afgerond op veelvouden van %(drempel)s; een regio "
+        "en het totaal zijn de som van de afgeronde gemeenten."
+    ) % {"drempel": params.drempel}
+    niet_getoond = _(
+        "Lege cel: een percentage of mediaan over minder dan %(drempel)s "
+        "verwijzingen. De kolom 'niet getoond' noemt ze per rij."
+    ) % {"drempel": params.drempel}
+    write_rows(
+        info,
+        (
+            [_("Indeling"), result.indeling.titel],
+            [_("Regio"), regio],
+            [_("Jaar"), result.jaar],
+            [_("Periode"), periode],
+            [_("Peildatum"), result.peildatum.isoformat()],
+            [
+                _("Streefwaarde per 10.000 inwoners per jaar"),
+                params.streefwaarde_per_10k,
+            ],
+            [_("Bron streefwaarde"), _("Handreiking Sociaal verwijzen (003) §7")],
+            [
+                _("Termijn eerste terugkoppeling (werkdagen)"),
+                ", ".join(str(t) for t in result.termijnen_werkdagen),
+            ],
+            [_("Drempel kleine aantallen"), params.drempel],
+            [_("Afronding"), afronding],
+            [_("Niet getoond"), niet_getoond],
+        ),
+    )
     info.column_dimensions["A"].width = 44
     info.column_dimensions["B"].width = 60
 
     heading = [
-        "code",
-        "naam",
-        "inwoners",
-        "streefwaarde (aantal)",
+        _("code"),
+        _("naam"),
+        _("inwoners"),
+        _("streefwaarde (aantal)"),
         *(h for h, _, _ in MATEN),
         ONDERDRUKT_KOLOM,
     ]
@@ -131,24 +152,25 @@ def workbook_bytes(result: VerwijsIndicatoren) -> bytes:
         code = area.gemeentecode or ""
         row, formats = _area_row(code, result.namen.get(code, ""), area)
         rows.append(row)
-    total, formats = _area_row("", "Totaal", ind.totaal)
+    total, formats = _area_row("", _("Totaal"), ind.totaal)
     rows.append(total)
 
     sheets = {
-        f"Per {gebied}": rows,
-        "Verbindingen per soort": _per_code(result, lambda a: a.verbindingen_per_soort),
-        "Uitkomsten": _per_code(result, lambda a: a.uitkomsten),
+        per_gebied: rows,
+        _("Verbindingen per soort"): _per_code(
+            result, lambda a: a.verbindingen_per_soort
+        ),
+        _("Uitkomsten"): _per_code(result, lambda a: a.uitkomsten),
     }
     for title, content in sheets.items():
         ws = wb.create_sheet(title)
-        for row in content:
-            ws.append(row)
+        write_rows(ws, content)
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "C2"
-        for i, _ in enumerate(content[0], start=1):
+        for i, _column in enumerate(content[0], start=1):
             ws.column_dimensions[get_column_letter(i)].width = 18
-        if title == f"Per {gebied}":
+        if title == per_gebied:
             for offset, fmt in enumerate(formats, start=5):
                 for (cell,) in ws.iter_rows(min_row=2, min_col=offset, max_col=offset):
                     cell.number_format = fmt

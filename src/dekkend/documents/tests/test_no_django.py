@@ -4,7 +4,8 @@
 Every module except `http.py` (responses) and `apps.py` (the app config)
 is imported in a fresh interpreter that must end without `django` in
 `sys.modules`, and the sources are parsed so that an import of Django, or of
-another dekkend app than `dekkend.regions.svgmap`, is named even inside a
+another dekkend app than `dekkend.regions.svgmap` (or the neutral
+`dekkend.spreadsheet`), is named even inside a
 function. No database is needed.
 """
 
@@ -20,7 +21,8 @@ import dekkend.documents as documents_package
 PACKAGE_DIR = Path(documents_package.__file__).resolve().parent
 PACKAGE = "dekkend.documents"
 DJANGO_MODULES = {"http", "apps"}
-ALLOWED_DEKKEND = ("dekkend", PACKAGE, "dekkend.regions.svgmap")
+# svgmap, and the neutral plain module for safe spreadsheet cells.
+ALLOWED_DEKKEND = ("dekkend", PACKAGE, "dekkend.regions.svgmap", "dekkend.spreadsheet")
 
 IMPORT_ALL = """
 import importlib, json, sys

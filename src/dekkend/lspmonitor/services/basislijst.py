@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dekkend.audit.services import record
+from dekkend.importing import ImportFout, decode_text, plain_text_problem
 from dekkend.lspmonitor.constants import (
     REDEN_GESTOPT,
     Basis,
@@ -174,19 +175,24 @@ def kandidaten_import_csv(
     bad row and field; nothing is written then."""
     require_manage(user)
     _require_editable(ronde)
-    if isinstance(inhoud, bytes):
-        try:
-            tekst = inhoud.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(
-                {"bestand": _("Het bestand is geen UTF-8-tekst.")}
-            ) from None
-    else:
-        tekst = inhoud.lstrip("\ufeff")
+    if isinstance(inhoud, str):
+        inhoud = inhoud.encode("utf-8")
+    try:
+        tekst = decode_text(bron_naam or "kandidaten.csv", inhoud)
+    except ImportFout as exc:
+        raise ValidationError({"bestand": str(exc)}) from None
     first = tekst.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(tekst), delimiter=delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    dubbel = sorted({h for h in header if h and header.count(h) > 1})
+    if dubbel:
+        raise ValidationError(
+            {
+                "bestand": _("Rij 1: kolom staat twee keer in de kopregel: %(k)s.")
+                % {"k": ", ".join(dubbel)}
+            }
+        )
     missing = [c for c in CSV_VERPLICHT if c not in header]
     if missing:
         raise ValidationError(
@@ -217,6 +223,12 @@ def kandidaten_import_csv(
             toelichting=bron_naam,
         )
         errors, gemeente = _kandidaat_errors(gegevens)
+        if None in raw:
+            errors.setdefault("bestand", _("Meer waarden dan kolommen."))
+        for veld in ("naam", "organisatie", "adres"):
+            problem = plain_text_problem(values.get(veld, ""))
+            if problem and veld not in errors:
+                errors[veld] = _("Alleen platte tekst, geen formule of opmaak.")
         for veld, melding in errors.items():
             problems.append(
                 _("Rij %(rij)s, veld '%(veld)s': %(melding)s")

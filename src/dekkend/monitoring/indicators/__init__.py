@@ -13,8 +13,8 @@ the reference date is a parameter, never the clock.
 
 Modules: `model` (inputs), `results` (results and their JSON), `referrals` (the arithmetic),
 `counts` (the same figures from counts per area, the form a database adapter
-aggregates to), `suppression` (small numbers), `workdays` (working days and
-Dutch holidays). Reading referrals from the database belongs in an adapter
+aggregates to), `suppression` (small numbers). Working days and Dutch holidays
+come from the neutral `dekkend.werkdagen`. Reading referrals from the database belongs in an adapter
 outside this package (`monitoring.facts`), not here.
 """
 
@@ -42,7 +42,7 @@ from dekkend.monitoring.indicators.results import (
     RegionIndicators,
 )
 from dekkend.monitoring.indicators.suppression import publish
-from dekkend.monitoring.indicators.workdays import (
+from dekkend.werkdagen import (
     deadline,
     dutch_holidays,
     werkdagen_tussen,

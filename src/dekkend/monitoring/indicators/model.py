@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from dekkend.monitoring.indicators.workdays import (
+from dekkend.werkdagen import (
     BEVRIJDINGSDAG_RULES,
     BevrijdingsdagRule,
 )
@@ -85,7 +85,7 @@ class IndicatorParameters:
         drempel: small-number threshold; counts 1..drempel-1 are suppressed.
         streefwaarde_per_10k: target referrals per 10,000 inhabitants a year
             (003 §7: 60).
-        bevrijdingsdag: rule for 5 May, see `workdays.dutch_holidays`.
+        bevrijdingsdag: rule for 5 May, see `dekkend.werkdagen.dutch_holidays`.
         feestdagen: explicit non-working days; None means the Dutch holidays.
         zonder_terugkoppelplicht: statuses whose referrals owe no feedback.
 

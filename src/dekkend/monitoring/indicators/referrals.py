@@ -24,7 +24,7 @@ gemeenten; others are left out):
 * `mediaan_dagen_tot_eerste_contact`: median calendar days from sending to
   first contact, over referrals with a first contact on or before peildatum.
 * `aandeel_eerste_terugkoppeling_op_tijd`: the deadline is the
-  `termijn_werkdagen`-th working day after sending (`workdays.deadline`).
+  `termijn_werkdagen`-th working day after sending (`dekkend.werkdagen.deadline`).
   On time: first feedback on or before the deadline. Late: feedback after it,
   or none yet while peildatum is past it. Referrals without feedback whose
   deadline has not passed are left out, as are referrals whose status owes no
@@ -66,7 +66,7 @@ from dekkend.monitoring.indicators.model import (
 )
 from dekkend.monitoring.indicators.results import RawIndicators, RegionIndicators
 from dekkend.monitoring.indicators.suppression import publish
-from dekkend.monitoring.indicators.workdays import deadlines, dutch_holidays_between
+from dekkend.werkdagen import deadlines, dutch_holidays_between
 
 
 def facts_to_arrays(facts: Iterable[VerwijzingFeit]) -> ReferralArrays:

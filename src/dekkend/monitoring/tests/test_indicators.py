@@ -27,6 +27,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dekkend import werkdagen
 from dekkend.monitoring.indicators import (
     Cel,
     IndicatorParameters,
@@ -40,7 +41,6 @@ from dekkend.monitoring.indicators import (
     raw_indicators_from_facts,
     referrals,
     suppression,
-    workdays,
 )
 from dekkend.monitoring.indicators.results import RawAreaFigures, RawIndicators
 from dekkend.monitoring.indicators.suppression import (
@@ -48,7 +48,7 @@ from dekkend.monitoring.indicators.suppression import (
     round_count,
     statistic_cell,
 )
-from dekkend.monitoring.indicators.workdays import deadline, dutch_holidays_between
+from dekkend.werkdagen import deadline, dutch_holidays_between
 
 A, B, C, D = "GM0001", "GM0002", "GM0003", "GM0004"
 OUTSIDE = "GM9999"
@@ -428,7 +428,7 @@ def test_json_shape() -> None:
     assert extra["parameters"]["termijn_werkdagen"] == 10
 
 
-@pytest.mark.parametrize("module", [referrals, suppression, workdays])
+@pytest.mark.parametrize("module", [referrals, suppression, werkdagen])
 def test_docstring_examples(module: Any) -> None:
     assert doctest.testmod(module).failed == 0
 

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from dekkend.audit.services import record
-from dekkend.monitoring.indicators.workdays import deadline, werkdagen_tussen
 from dekkend.referrals import notifications, workflow
 from dekkend.referrals.constants import TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.selectors import termijnen_per_gemeente
+from dekkend.werkdagen import deadline, werkdagen_tussen
 
 # A reminder is repeated after this many working days while feedback is due.
 HERINNERING_HERHALEN_WERKDAGEN = 5

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
-from dekkend.monitoring.indicators.workdays import dutch_holidays_between
+from dekkend.werkdagen import dutch_holidays_between
 
 AMS = ZoneInfo("Europe/Amsterdam")
 MINUTES_PER_DAY = 1440

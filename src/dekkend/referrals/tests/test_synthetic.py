@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 import numpy as np
 import pytest
 
-from dekkend.monitoring.indicators.workdays import dutch_holidays
 from dekkend.referrals import workflow
 from dekkend.referrals.models import (
     Contact,
@@ -32,6 +31,7 @@ from dekkend.referrals.synthetic.clock import AMS
 from dekkend.referrals.synthetic.generate import timeline_generate
 from dekkend.regions.models import Gemeente
 from dekkend.register.models import OrganisatieLid
+from dekkend.werkdagen import dutch_holidays
 
 PEIL = datetime(2025, 6, 2, 12, 0, tzinfo=AMS)  # a Monday
 END = datetime(2025, 6, 2, tzinfo=AMS)

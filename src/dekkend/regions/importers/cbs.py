@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
-from dekkend.importing import ImportFout, Row, read_csv, upsert
+from dekkend.importing import ImportFout, Row, decode_text, read_csv_text, upsert
 from dekkend.regions.models import Bevolking, Gemeente
 
 _BASE = re.compile(r"_\d+$")
@@ -28,9 +28,8 @@ AGE_COLUMNS = {
 }
 
 
-def _columns(path: Path) -> dict[str, str]:
-    with path.open(encoding="utf-8-sig") as handle:
-        header = handle.readline().strip()
+def _columns(text: str) -> dict[str, str]:
+    header = text.split("\n", 1)[0].strip()
     names = [c.strip().strip('"') for c in header.split(";")]
     return {_BASE.sub("", name): name for name in names}
 
@@ -56,7 +55,8 @@ def cbs_bevolking_load(path: Path, *, peiljaar: int) -> tuple[int, int]:
     """
     if not path.is_file():
         raise ImportFout(path.name, f"bestand niet gevonden: {path}")
-    cols = _columns(path)
+    text = decode_text(path.name, path.read_bytes())
+    cols = _columns(text)
     code_col = cols.get("WijkenEnBuurten") or cols.get("RegioS")
     inw_col = cols.get("AantalInwoners")
     if not code_col or not inw_col:
@@ -69,7 +69,9 @@ def cbs_bevolking_load(path: Path, *, peiljaar: int) -> tuple[int, int]:
     soort_col = cols.get("SoortRegio")
     gemeenten = dict(Gemeente.objects.values_list("code", "pk"))
     rows = []
-    for row in read_csv(path, [code_col, inw_col], delimiter=";"):
+    for row in read_csv_text(
+        path.name, text, [code_col, inw_col], delimiter=";", unique=[code_col]
+    ):
         code = row.values[code_col].strip().strip('"')
         soort = row.values.get(soort_col, "").strip().strip('"') if soort_col else ""
         if not code.startswith("GM") or (soort and soort.lower() != "gemeente"):

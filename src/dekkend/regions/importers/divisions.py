@@ -164,12 +164,12 @@ def division_load(spec: DivisionSpec, data_dir: Path) -> tuple[int, int]:
     path = data_dir / spec.csv
     geometries = _geometries(data_dir / spec.geojson if spec.geojson else None)
     regios = []
-    for row in read_csv(path, ["code", "naam", "gemeentecodes"]):
+    for row in read_csv(path, ["code", "naam", "gemeentecodes"], unique=["code"]):
         code = row.text("code")
         regios.append(
             RegioSpec(
                 code=code,
-                naam=row.text("naam"),
+                naam=row.naam("naam"),
                 gemeentecodes=[
                     c.strip() for c in row.text("gemeentecodes").split(";") if c.strip()
                 ],
@@ -210,7 +210,7 @@ def division_csv_load(
         if code in seen_rows:
             raise row.fout("gemeentecode", f"{code} staat al op rij {seen_rows[code]}")
         seen_rows[code] = row.nummer
-        regio = row.text("regio")
+        regio = row.naam("regio")
         regiocode = row.text("regiocode", required=False) or slugify(regio)
         spec = by_regio.setdefault(
             regiocode, RegioSpec(code=regiocode, naam=regio, rij=row.nummer)

@@ -90,7 +90,9 @@ def check_data_dir(data_dir: Path) -> None:
 
 def _gemeente_rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     gemeenten, bevolking = [], []
-    for row in read_csv(path, ["gemeentecode", "gemeentenaam", "inwoners_2024"]):
+    for row in read_csv(
+        path, ["gemeentecode", "gemeentenaam", "inwoners_2024"], unique=["gemeentecode"]
+    ):
         code = row.text("gemeentecode")
         if len(code) != 6 or not code.startswith("GM") or not code[2:].isdigit():
             raise row.fout(
@@ -99,7 +101,7 @@ def _gemeente_rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any
         gemeenten.append(
             {
                 "code": code,
-                "naam": row.text("gemeentenaam"),
+                "naam": row.naam("gemeentenaam", max_length=100),
                 "opp_land_km2": row.number("opp_land_km2", required=False),
                 "opp_totaal_km2": row.number("opp_totaal_km2", required=False),
                 "omgevingsadressendichtheid": row.integer(
@@ -180,7 +182,9 @@ def postcodegebieden_load(data_dir: Path) -> tuple[int, int]:
     by_code = {g.code: g.pk for g in Gemeente.objects.all()}
     rows = []
     for row in read_csv(
-        data_dir / PC4_CSV, ["pc4", "gemeentecode_2025", "centroid_lat", "centroid_lon"]
+        data_dir / PC4_CSV,
+        ["pc4", "gemeentecode_2025", "centroid_lat", "centroid_lon"],
+        unique=["pc4"],
     ):
         pc4 = row.text("pc4").zfill(4)
         if len(pc4) != 4 or not pc4.isdigit():

@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from dekkend.audit.services import record
-from dekkend.importing import ImportFout
+from dekkend.importing import ImportFout, decode_text
 from dekkend.regions.models import Gemeente
 from dekkend.werkagenda.constants import SPUK_BEDRAGEN, SPUK_BRON
 from dekkend.werkagenda.models import SpukBedrag, Verdeelsleutel
@@ -51,20 +51,22 @@ def verdeelsleutel_load(
     naam = naam.strip()
     if not naam:
         raise ImportFout(bestand, "geef de verdeelsleutel een naam")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFout(bestand, "het bestand is geen UTF-8-tekst") from None
+    text = decode_text(bestand, data)
     first = text.splitlines()[0] if text.strip() else ""
     sep = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=sep)
     columns = [c.strip() for c in reader.fieldnames or []]
+    for column in columns:
+        if column and columns.count(column) > 1:
+            raise ImportFout(bestand, "kolom staat twee keer in de kopregel", 1, column)
     missing = [c for c in ("gemeentecode", "aandeel") if c not in columns]
     if missing:
         raise ImportFout(bestand, f"kolom ontbreekt: {', '.join(missing)}", rij=1)
     gemeenten = {g.code: g for g in Gemeente.objects.only("pk", "code", "naam")}
     rows: dict[str, tuple[Gemeente, Decimal]] = {}
     for nummer, raw in enumerate(reader, start=2):
+        if None in raw:
+            raise ImportFout(bestand, "meer waarden dan kolommen", rij=nummer)
         values = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
         code = values.get("gemeentecode", "").upper()
         if not code:

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 from django.db.models import Count
 
 from rich.console import Console
@@ -71,6 +72,14 @@ class Command(BaseCommand):
         gemeenten = list(regio_gemeenten(regio=regio))
         if not gemeenten:
             raise CommandError(f"Regio '{regio.naam}' heeft geen gemeenten.")
+        # One transaction for the reset and the new history: a run that is
+        # stopped halfway (even kill -9) leaves the old history, never none.
+        with transaction.atomic():
+            self._replace(regio, gemeenten, options)
+
+    def _replace(
+        self, regio: Regio, gemeenten: list[Gemeente], options: dict[str, Any]
+    ) -> None:
         existing = synthetic_verwijzingen(gemeenten)
         if existing.exists():
             if not options["reset"]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from dekkend.importing import ImportFout
 from dekkend.regions.importers.cbs import cbs_bevolking_load
@@ -27,18 +28,23 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         data_dir: Path = options["data_dir"] or settings.DEKKEND_DATA_DIR
         try:
-            report = reference_load(data_dir)
-            cbs_dir = data_dir / "cbs"
-            for path in sorted(cbs_dir.glob("*.csv")) if cbs_dir.is_dir() else []:
-                match = re.search(r"(20\d\d)", path.name)
-                if not match:
-                    raise ImportFout(
-                        path.name,
-                        "geen jaartal in de bestandsnaam (bijv. kwb-2025.csv)",
+            # The reference files and the CBS files are one change: all or none.
+            with transaction.atomic():
+                report = reference_load(data_dir)
+                cbs_dir = data_dir / "cbs"
+                cbs_files = sorted(cbs_dir.glob("*.csv")) if cbs_dir.is_dir() else []
+                for path in cbs_files:
+                    match = re.search(r"(20\d\d)", path.name)
+                    if not match:
+                        raise ImportFout(
+                            path.name,
+                            "geen jaartal in de bestandsnaam (bijv. kwb-2025.csv)",
+                        )
+                    count, changed = cbs_bevolking_load(
+                        path, peiljaar=int(match.group(1))
                     )
-                count, changed = cbs_bevolking_load(path, peiljaar=int(match.group(1)))
-                report.changed += changed
-                self.stdout.write(f"CBS {path.name}: {count} gemeenten")
+                    report.changed += changed
+                    self.stdout.write(f"CBS {path.name}: {count} gemeenten")
         except ImportFout as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(

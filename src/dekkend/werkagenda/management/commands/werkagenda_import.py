@@ -19,6 +19,8 @@ from dekkend.werkagenda.measures import maatstaf_choices
 from dekkend.werkagenda.selectors import werkagenda_current
 
 DIVISION = "zorgkantoorregio-2025"
+# The same limit as the upload form.
+MAX_BYTES = 20 * 1024 * 1024
 
 
 class Command(BaseCommand):
@@ -38,6 +40,13 @@ class Command(BaseCommand):
         path = Path(options["bestand"])
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
+        size = path.stat().st_size
+        if size == 0:
+            raise CommandError(f"{path.name}: het bestand is leeg.")
+        if size > MAX_BYTES:
+            raise CommandError(
+                f"{path.name}: het bestand is groter dan {MAX_BYTES // 2**20} MB."
+            )
         try:
             with transaction.atomic():
                 wa = werkagenda_current(regio)

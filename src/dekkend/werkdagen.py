@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Working days and Dutch public holidays for feedback terms of sociaal verwijzen.
 
+A neutral plain-Python module (no Django, no other part of `dekkend`), so that
+`referrals` (reminders, synthetic histories) and `monitoring` (indicators) both
+use one calendar without `referrals` depending on `monitoring`.
+
 The bridging professional gives the referrer a first feedback within a number of
 working days (003 §4, step 2; the term itself is a regional agreement). This
 module says which days are working days and when such a term ends. It computes

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Working days and Dutch public holidays (`monitoring.indicators.workdays`).
+"""Working days and Dutch public holidays (`dekkend.werkdagen`).
 
 Known dates are checked by hand against the calendar; property tests check
 that a deadline of n working days is exactly n working days away and is
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dekkend.monitoring.indicators.workdays import (
+from dekkend.werkdagen import (
     deadline,
     deadlines,
     dutch_holidays,

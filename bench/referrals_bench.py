@@ -132,6 +132,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=None,
         help="indicator year (default: last full year)",
     )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of the load run: N creates and N status changes in-process "
+        "through Django's test client under cProfile; prints the SQL of one of "
+        "each and where the time goes",
+    )
     parser.add_argument("--helper", help=argparse.SUPPRESS)
     parser.add_argument("--helper-json", default="{}", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -204,6 +213,7 @@ def _helper_main(args: argparse.Namespace) -> None:
         "fill": _fill,
         "sessions": _sessions,
         "indicators": _indicators,
+        "profile": _profile,
     }[args.helper](**kwargs)
     print(json.dumps(out))
 
@@ -312,6 +322,91 @@ def _sessions(clients: int) -> list[dict[str, str]]:
                 "csrf_cookie": settings.CSRF_COOKIE_NAME,
             }
         )
+    return out
+
+
+def _profile(n: int) -> dict[str, Any]:
+    """`n` creates, then `n` accepts of them, through the test client (all
+    middleware, session, 2FA and CSRF checks) under cProfile (CPU time). Prints
+    the queries of one request of each and the functions with the most
+    cumulative time; returns the CPU ms per request without the profiler."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client_info = _sessions(1)[0]
+    csrf = "b" * 32
+
+    def http(role: str) -> Client:
+        c = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
+        c.cookies[client_info["session_cookie"]] = client_info[role]
+        c.cookies[client_info["csrf_cookie"]] = csrf
+        return c
+
+    verwijzer, brug = http("verwijzer"), http("brug")
+    headers = {"HTTP_X_CSRFTOKEN": csrf, "HTTP_REFERER": "http://127.0.0.1/"}
+    counter = [0]
+
+    def create() -> str:
+        counter[0] += 1
+        r = verwijzer.post(
+            CREATE_PATH,
+            json.dumps(_create_body(client_info, 900_000 + counter[0])),
+            content_type="application/json",
+            **headers,
+        )
+        assert r.status_code == 201, r.content[:300]
+        return str(r.json()["uuid"])
+
+    def accept(uuid: str) -> None:
+        r = brug.post(
+            STATUS_PATH.format(uuid=uuid),
+            json.dumps({"actie": "accepteren"}),
+            content_type="application/json",
+            **headers,
+        )
+        assert r.status_code == 201, r.content[:300]
+
+    for _ in range(20):  # warm imports, caches and the connection
+        accept(create())
+    out: dict[str, Any] = {}
+    for label in ("create", "status"):
+        with CaptureQueriesContext(connection) as queries:
+            if label == "create":
+                uuid = create()
+            else:
+                accept(uuid)
+        print(f"\n{label}: {len(queries)} SQL queries", file=sys.stderr)
+        for q in queries.captured_queries:
+            print(f"  {q['sql'][:140]}", file=sys.stderr)
+        out[f"{label}_queries"] = len(queries)
+    # Unprofiled CPU per request first, then the profile.
+    started = time.process_time()
+    uuids = [create() for _ in range(n)]
+    out["create_ms"] = (time.process_time() - started) / n * 1000
+    started = time.process_time()
+    for uuid in uuids:
+        accept(uuid)
+    out["status_ms"] = (time.process_time() - started) / n * 1000
+    for label in ("create", "status"):
+        # CPU time, not wall time: on a shared machine waiting for the
+        # database would otherwise hide where this process spends its CPU.
+        profiler = cProfile.Profile(time.process_time)
+        if label == "create":
+            profiler.enable()
+            uuids = [create() for _ in range(n)]
+        else:
+            profiler.enable()
+            for uuid in uuids:
+                accept(uuid)
+        profiler.disable()
+        print(f"\n== profile: {n} x {label}", file=sys.stderr)
+        stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
+        stats.sort_stats("cumulative").print_stats(45)
+        stats.sort_stats("tottime").print_stats(25)
     return out
 
 
@@ -647,6 +742,15 @@ def _run(args: argparse.Namespace, database_url: str, env: dict[str, str]) -> in
         conn.execute("ANALYZE")
     print(f"ANALYZE: {time.perf_counter() - started:.1f} s", flush=True)
     if args.fill_only:
+        return 0
+    if args.profile:
+        out = helper(env, "profile", n=args.profile)
+        print(
+            f"\nIn-process, CPU per request (no profiler, PostgreSQL client side "
+            f"included): create {out['create_ms']:.2f} ms "
+            f"({out['create_queries']} queries), status change "
+            f"{out['status_ms']:.2f} ms ({out['status_queries']} queries)"
+        )
         return 0
     clients = helper(env, "sessions", clients=args.concurrency)
     results = []

@@ -61,7 +61,7 @@ class StappenMixin(VerwijzingBasis):
         actie = workflow.Actie(d["actie"])
         rol = rol_for(request.user, verwijzing)
         try:
-            verwijzing = services.verwijzing_transition(
+            nieuw = services.statuswijziging_create(
                 user=request.user,
                 verwijzing=verwijzing,
                 actie=actie,
@@ -79,7 +79,6 @@ class StappenMixin(VerwijzingBasis):
                 reden=d["reden"],
                 message=errors["actie"][0],
             )
-        nieuw = verwijzing.statussen.last()
         return Response(
             StatuswijzigingSerializer(
                 nieuw, context={"rollen": {verwijzing.pk: rol}}

@@ -183,3 +183,17 @@ def termijnen_per_gemeente(*, veld: str) -> dict[int, int]:
         if gemeente_id is not None:
             terms[gemeente_id] = min(value, terms.get(gemeente_id, value))
     return terms
+
+
+def verwijzing_find(*, user: Any, uuid: UUID | str) -> Verwijzing | None:
+    """The referral row with its consent if `user` may see it, else None;
+    for writes and role checks, which need no related rows (the services
+    lock and re-read the row). Does not audit: nothing personal is shown."""
+    try:
+        return (
+            Verwijzing.objects.filter(visible_q(user), uuid=uuid)
+            .select_related("toestemming")
+            .get()
+        )
+    except Verwijzing.DoesNotExist:
+        return None

@@ -87,7 +87,7 @@ def _history_known(verwijzing: Verwijzing, eerste: StatusWijziging) -> None:
         qs._result_cache = rows
         qs._prefetch_done = True
         cache[name] = qs
-    verwijzing._prefetched_objects_cache = cache
+    verwijzing.__dict__["_prefetched_objects_cache"] = cache
 
 
 def _apply(

@@ -28,7 +28,6 @@ from django.http import HttpRequest, HttpResponse
 import pytest
 
 from dekkend.accounts.request_cache import RequestCacheMiddleware
-
 from dekkend.audit.models import AuditEvent
 from dekkend.referrals.models import StatusWijziging, Verwijzing
 from dekkend.referrals.tests.test_api_verwijzingen import URL, opzet, payload

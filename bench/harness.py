@@ -116,3 +116,19 @@ def serving(
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+BENCH_DIR = Path(__file__).resolve().parent
+
+
+def floor_env(env: dict[str, str], answers: Path) -> dict[str, str]:
+    """`env` for a server that also mounts the floor endpoints of
+    `floor_urls` (bench settings, never production); `answers` is the JSON
+    file those endpoints answer from."""
+    out = dict(env)
+    out["DJANGO_SETTINGS_MODULE"] = "floor_settings"
+    out["DEKKEND_BENCH_FLOOR_ANSWERS"] = str(answers)
+    out["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(BENCH_DIR), env.get("PYTHONPATH", "")) if p
+    )
+    return out

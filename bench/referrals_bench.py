@@ -57,6 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import (  # noqa: E402
     dekkend,
     django_env,
+    floor_env,
     free_port,
     gunicorn_command,
     machine_busy_seconds,
@@ -66,10 +67,17 @@ from harness import (  # noqa: E402
 
 CREATE_PATH = "/api/v1/verwijzingen/"
 STATUS_PATH = "/api/v1/verwijzingen/{uuid}/statussen/"
+# The floors (bench/floor_urls.py): same stack and permission classes, a
+# prepared answer of the real endpoint, no queries of their own.
+FLOOR_CREATE_PATH = "/api/v1/bench-floor/verwijzingen/"
+FLOOR_STATUS_PATH = "/api/v1/bench-floor/statussen/{uuid}/"
 PROBE_PATH = "/api/v1/steunpunten/zoeken/?postcode=4331"
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/dekkend_referrals_bench"
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 TARGET_P95_MS = 50.0
+TARGET_CREATE_CPU_MS = 8.0
+TARGET_STATUS_CPU_MS = 5.0
+TARGET_RSS_MB = 250.0
 TARGET_REGIONAL_MS = 300.0
 TARGET_NATIONAL_MS = 1000.0
 BENCH_PREFIX = "bench-"
@@ -131,6 +139,27 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         type=int,
         default=None,
         help="indicator year (default: last full year)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of the load run: N creates and N status changes in-process "
+        "through Django's test client under cProfile; prints the SQL of one of "
+        "each and where the time goes",
+    )
+    parser.add_argument(
+        "--memory",
+        type=float,
+        default=0.0,
+        metavar="MINUTES",
+        help="instead of the measured runs: mixed load (create, status step, "
+        "detail, list) for MINUTES and the RSS of every gunicorn worker over "
+        "time (the issue asks for 10)",
+    )
+    parser.add_argument(
+        "--memory-interval", type=float, default=30.0, help="s between RSS samples"
     )
     parser.add_argument("--helper", help=argparse.SUPPRESS)
     parser.add_argument("--helper-json", default="{}", help=argparse.SUPPRESS)
@@ -204,6 +233,7 @@ def _helper_main(args: argparse.Namespace) -> None:
         "fill": _fill,
         "sessions": _sessions,
         "indicators": _indicators,
+        "profile": _profile,
     }[args.helper](**kwargs)
     print(json.dumps(out))
 
@@ -315,6 +345,95 @@ def _sessions(clients: int) -> list[dict[str, str]]:
     return out
 
 
+def _profile(n: int) -> dict[str, Any]:
+    """`n` creates, then `n` accepts of them, through the test client (all
+    middleware, session, 2FA and CSRF checks) under cProfile (CPU time). Prints
+    the queries of one request of each and the functions with the most
+    cumulative time; returns the CPU ms per request without the profiler."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client_info = _sessions(1)[0]
+    csrf = "b" * 32
+
+    def http(role: str) -> Client:
+        c = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
+        c.cookies[client_info["session_cookie"]] = client_info[role]
+        c.cookies[client_info["csrf_cookie"]] = csrf
+        return c
+
+    verwijzer, brug = http("verwijzer"), http("brug")
+    headers = {"HTTP_X_CSRFTOKEN": csrf, "HTTP_REFERER": "http://127.0.0.1/"}
+    counter = [0]
+
+    def create() -> str:
+        counter[0] += 1
+        r = verwijzer.post(
+            CREATE_PATH,
+            json.dumps(_create_body(client_info, 900_000 + counter[0])),
+            content_type="application/json",
+            **headers,
+        )
+        assert r.status_code == 201, r.content[:300]
+        return str(r.json()["uuid"])
+
+    def accept(uuid: str) -> None:
+        r = brug.post(
+            STATUS_PATH.format(uuid=uuid),
+            json.dumps({"actie": "accepteren"}),
+            content_type="application/json",
+            **headers,
+        )
+        assert r.status_code == 201, r.content[:300]
+
+    for _ in range(20):  # warm imports, caches and the connection
+        accept(create())
+    out: dict[str, Any] = {}
+    for label in ("create", "status"):
+        with CaptureQueriesContext(connection) as queries:
+            if label == "create":
+                uuid = create()
+            else:
+                accept(uuid)
+        print(f"\n{label}: {len(queries)} SQL queries", file=sys.stderr)
+        for q in queries.captured_queries:
+            print(f"  {q['sql'][:140]}", file=sys.stderr)
+        out[f"{label}_queries"] = len(queries)
+    # Unprofiled CPU per request first, then the profile.
+    started = time.process_time()
+    uuids = [create() for _ in range(n)]
+    out["create_ms"] = (time.process_time() - started) / n * 1000
+    started = time.process_time()
+    for uuid in uuids:
+        accept(uuid)
+    out["status_ms"] = (time.process_time() - started) / n * 1000
+    for label in ("create", "status"):
+        # CPU time, not wall time: on a shared machine waiting for the
+        # database would otherwise hide where this process spends its CPU.
+        profiler = cProfile.Profile(time.process_time)
+        if label == "create":
+            profiler.enable()
+            uuids = [create() for _ in range(n)]
+        else:
+            profiler.enable()
+            for uuid in uuids:
+                accept(uuid)
+        profiler.disable()
+        print(f"\n== profile: {n} x {label}", file=sys.stderr)
+        stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
+        stats.sort_stats("cumulative").print_stats(45)
+        stats.sort_stats("tottime").print_stats(25)
+        stats.print_callees(
+            r"\((create|statussen_create|verwijzing_create|statuswijziging_create|"
+            r"dispatch|initial|_verify_user_sync)\)"
+        )
+    return out
+
+
 def _indicators(
     division: str, regio: str, jaar: int | None, runs: int
 ) -> dict[str, Any]:
@@ -370,6 +489,8 @@ class Result:
     server_cpu: float | None = None
     client_cpu: float = 0.0
     other_cpu: float | None = None
+    # status, content type and body of one successful answer (for the floor)
+    sample: dict[str, Any] | None = None
 
     @property
     def requests(self) -> int:
@@ -448,7 +569,7 @@ def run_load(
         csrf = "".join(
             secrets.choice(string.ascii_letters + string.digits) for _ in range(32)
         )
-        role = "verwijzer" if operation == "create" else "brug"
+        role = "verwijzer" if operation.startswith("create") else "brug"
         latencies: list[float] = []
         errors: Counter[str] = Counter()
         limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
@@ -465,16 +586,24 @@ def run_load(
                     break
                 started = time.perf_counter()
                 try:
-                    if operation == "create":
+                    if operation.startswith("create"):
                         r = http.post(
-                            CREATE_PATH, json=_create_body(client, k * per_client + i)
+                            FLOOR_CREATE_PATH
+                            if operation == "create-floor"
+                            else CREATE_PATH,
+                            json=_create_body(client, k * per_client + i),
                         )
                         ok = r.status_code == 201
                     else:
                         if work is None or i >= len(work[k]):
                             break
+                        path = (
+                            FLOOR_STATUS_PATH
+                            if operation == "status-floor"
+                            else STATUS_PATH
+                        )
                         r = http.post(
-                            STATUS_PATH.format(uuid=work[k][i]),
+                            path.format(uuid=work[k][i]),
                             json={"actie": Actie.ACCEPTEREN.value},
                         )
                         ok = r.status_code in (200, 201)
@@ -486,6 +615,12 @@ def run_load(
                     latencies.append(elapsed)
                     if operation == "create":
                         created[k].append(r.json()["uuid"])
+                    if result.sample is None:
+                        result.sample = {
+                            "status": r.status_code,
+                            "content_type": r.headers.get("content-type", ""),
+                            "body": r.text,
+                        }
                 else:
                     errors[f"{r.status_code} {r.text[:120]}"] += 1
         with lock:
@@ -519,6 +654,134 @@ def run_load(
             0.0, busy_after - busy - result.server_cpu - result.client_cpu
         )
     return result, created
+
+
+def worker_rss_mb(master: int) -> dict[int, float]:
+    """Resident set size (MB) of each child of the gunicorn master."""
+    out: dict[int, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+            if int(text[text.rindex(")") + 2 :].split()[1]) != master:
+                continue
+            status = (stat.parent / "status").read_text()
+        except (OSError, ValueError):
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                out[int(stat.parent.name)] = int(line.split()[1]) / 1024
+    return out
+
+
+def memory_run(
+    base: str, master: int, clients: list[dict[str, str]], args: argparse.Namespace
+) -> None:
+    """Every client loops over create → accept → detail (brugfunctionaris)
+    → list (verwijzer) for `args.memory` minutes; the RSS of every worker is
+    sampled every `args.memory_interval` seconds and printed as it goes."""
+    from dekkend.referrals.workflow import Actie
+
+    stop = threading.Event()
+    done: Counter[str] = Counter()
+    lock = threading.Lock()
+
+    def thread(k: int) -> None:
+        client = clients[k]
+        csrf = "".join(
+            secrets.choice(string.ascii_letters + string.digits) for _ in range(32)
+        )
+        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        with (
+            httpx.Client(
+                base_url=base,
+                timeout=30,
+                limits=limits,
+                headers=_headers(client, "verwijzer", csrf),
+            ) as vw,
+            httpx.Client(
+                base_url=base,
+                timeout=30,
+                limits=limits,
+                headers=_headers(client, "brug", csrf),
+            ) as bf,
+        ):
+            i = 0
+            while not stop.is_set():
+                i += 1
+                try:
+                    r = vw.post(CREATE_PATH, json=_create_body(client, 500_000 + i))
+                    ok = [r.status_code == 201]
+                    if ok[0]:
+                        uuid = r.json()["uuid"]
+                        ok.append(
+                            bf.post(
+                                STATUS_PATH.format(uuid=uuid),
+                                json={"actie": Actie.ACCEPTEREN.value},
+                            ).status_code
+                            == 201
+                        )
+                        ok.append(bf.get(f"{CREATE_PATH}{uuid}/").status_code == 200)
+                    ok.append(vw.get(CREATE_PATH).status_code == 200)
+                except httpx.HTTPError:
+                    ok = [False]
+                with lock:
+                    done["ok"] += sum(ok)
+                    done["errors"] += len(ok) - sum(ok)
+
+    threads = [
+        threading.Thread(target=thread, args=(k,), daemon=True)
+        for k in range(len(clients))
+    ]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    seconds = args.memory * 60
+    samples: list[tuple[float, dict[int, float]]] = [(0.0, worker_rss_mb(master))]
+    print(
+        f"\nMemory: {len(clients)} clients, mixed load for {args.memory:g} min; "
+        f"RSS per gunicorn worker (MB)",
+        flush=True,
+    )
+    pids = sorted(samples[0][1])
+    print(
+        f"{'s':>6} {'requests':>9} {'errors':>6}  " + " ".join(f"{p:>8}" for p in pids)
+    )
+
+    def show(at: float, rss: dict[int, float]) -> None:
+        cells = " ".join(f"{rss[p]:>8.1f}" if p in rss else f"{'-':>8}" for p in pids)
+        print(f"{at:>6.0f} {done['ok']:>9} {done['errors']:>6}  {cells}", flush=True)
+
+    show(0.0, samples[0][1])
+    while True:
+        left = seconds - (time.perf_counter() - started)
+        if left <= 0:
+            break
+        time.sleep(min(args.memory_interval, left))
+        at = time.perf_counter() - started
+        samples.append((at, worker_rss_mb(master)))
+        show(at, samples[-1][1])
+    stop.set()
+    for t in threads:
+        t.join()
+    # Flat: the growth over the second half of the run.
+    half = [s for s in samples if s[0] >= seconds / 2]
+    print(
+        f"\n{'worker':>8} {'start':>7} {'half':>7} {'end':>7} {'max':>7} "
+        f"{'2nd half':>8}  < {TARGET_RSS_MB:g} MB"
+    )
+    for p in pids:
+        series = [rss[p] for _, rss in samples if p in rss]
+        second = [rss[p] for _, rss in half if p in rss] or series
+        print(
+            f"{p:>8} {series[0]:>7.1f} {second[0]:>7.1f} {series[-1]:>7.1f} "
+            f"{max(series):>7.1f} {second[-1] - second[0]:>+8.1f}  "
+            f"{'ja' if max(series) < TARGET_RSS_MB else 'NEE'}"
+        )
+    print(
+        f"{done['ok']:,} requests ({done['errors']} errors) in "
+        f"{time.perf_counter() - started:.0f} s; a worker restarted by gunicorn "
+        "would show as '-' (none expected)."
+    )
 
 
 # --------------------------------------------------------------------------
@@ -559,6 +822,30 @@ def print_load(results: list[Result], args: argparse.Namespace) -> None:
         )
         for error, n in r.errors.most_common(3):
             print(f"{'':<14} {n} x {error}")
+    by_name = {r.operation: r for r in results}
+    print(
+        f"\n{'vs floor':<14} {'p95':>7} {'floor':>7} {'ratio':>6}  {'srv CPU':>8} "
+        f"{'floor':>7} {'above':>7} {'ratio':>6}  target srv CPU"
+    )
+    print(
+        f"{'':<14} {'ms':>7} {'ms':>7} {'':>6}  {'ms/req':>8} {'ms/req':>7} "
+        f"{'ms/req':>7}"
+    )
+    for op, target in (
+        ("create", TARGET_CREATE_CPU_MS),
+        ("status", TARGET_STATUS_CPU_MS),
+    ):
+        r, f = by_name.get(op), by_name.get(f"{op}-floor")
+        if r is None or f is None:
+            continue
+        cpu, floor_cpu = _per_request(r, r.server_cpu), _per_request(f, f.server_cpu)
+        p95, floor_p95 = r.percentile_ms(95), f.percentile_ms(95)
+        print(
+            f"{op:<14} {p95:>7.1f} {floor_p95:>7.1f} {p95 / floor_p95:>5.1f}x  "
+            f"{cpu:>8.2f} {floor_cpu:>7.2f} {cpu - floor_cpu:>7.2f} "
+            f"{cpu / floor_cpu:>5.1f}x  <= {target:g} ms: "
+            f"{'ja' if cpu <= target else 'NEE'}"
+        )
 
 
 def print_indicators(out: dict[str, Any]) -> None:
@@ -648,13 +935,22 @@ def _run(args: argparse.Namespace, database_url: str, env: dict[str, str]) -> in
     print(f"ANALYZE: {time.perf_counter() - started:.1f} s", flush=True)
     if args.fill_only:
         return 0
+    if args.profile:
+        out = helper(env, "profile", n=args.profile)
+        print(
+            f"\nIn-process, CPU per request (no profiler, PostgreSQL client side "
+            f"included): create {out['create_ms']:.2f} ms "
+            f"({out['create_queries']} queries), status change "
+            f"{out['status_ms']:.2f} ms ({out['status_queries']} queries)"
+        )
+        return 0
     clients = helper(env, "sessions", clients=args.concurrency)
-    results = []
-    with gunicorn(args, env) as (base, pid):
+    answers = Path(env["DEKKEND_VAR_DIR"]) / "floor-answers.json"
+    with gunicorn(args, floor_env(env, answers)) as (base, pid):
         warm, created = run_load(
             base, pid, clients, "create", requests=args.warmup, duration=args.duration
         )
-        run_load(
+        warm_status, _ = run_load(
             base,
             pid,
             clients,
@@ -665,8 +961,38 @@ def _run(args: argparse.Namespace, database_url: str, env: dict[str, str]) -> in
         )
         if warm.errors:
             print(f"warm-up errors: {dict(warm.errors.most_common(3))}")
+        if warm.sample is None or warm_status.sample is None:
+            raise SystemExit(
+                "No successful request in the warm-up: nothing to measure."
+            )
+        answers.write_text(
+            json.dumps({"create": warm.sample, "status": warm_status.sample}),
+            encoding="utf-8",
+        )
+        if args.memory:
+            memory_run(base, pid, clients, args)
+            return 0
+        for op in ("create-floor", "status-floor"):
+            run_load(
+                base,
+                pid,
+                clients,
+                op,
+                requests=args.warmup,
+                duration=args.duration,
+                work=created,
+            )
+        # Each operation right before its floor, so both see the same load.
         create, created = run_load(
             base, pid, clients, "create", requests=args.requests, duration=args.duration
+        )
+        create_floor, _ = run_load(
+            base,
+            pid,
+            clients,
+            "create-floor",
+            requests=args.requests,
+            duration=args.duration,
         )
         status, _ = run_load(
             base,
@@ -677,7 +1003,16 @@ def _run(args: argparse.Namespace, database_url: str, env: dict[str, str]) -> in
             duration=args.duration,
             work=created,
         )
-        results = [create, status]
+        status_floor, _ = run_load(
+            base,
+            pid,
+            clients,
+            "status-floor",
+            requests=args.requests,
+            duration=args.duration,
+            work=created,
+        )
+        results = [create, create_floor, status, status_floor]
     print_load(results, args)
     print_indicators(
         helper(

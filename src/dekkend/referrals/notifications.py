@@ -34,10 +34,20 @@ def _link(verwijzing: Verwijzing, page: str = "referrals:detail") -> str:
 def brugfunctionaris_emails(organisatie_id: int) -> list[str]:
     """Addresses of the organisation's members who may handle referrals;
     the organisation's own address when none of them has one."""
-    users = User.objects.with_perm(
-        "referrals.change_verwijzing", include_superusers=False, backend=_MODEL_BACKEND
-    ).filter(lidmaatschappen__organisatie_id=organisatie_id, is_active=True)
-    emails = sorted({u.email for u in users if u.email})
+    # Only the addresses are read (no User rows built): this runs after
+    # every referral is sent.
+    emails = sorted(
+        set(
+            User.objects.with_perm(
+                "referrals.change_verwijzing",
+                include_superusers=False,
+                backend=_MODEL_BACKEND,
+            )
+            .filter(lidmaatschappen__organisatie_id=organisatie_id, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
     if emails:
         return emails
     org = Organisatie.objects.filter(pk=organisatie_id).values_list("email", flat=True)

@@ -312,3 +312,17 @@ def _woongemeente(code: str, postcode: str) -> Gemeente:
             _("Deze postcode kennen we niet; geef de woongemeente op."),
         )
     return gemeente
+
+
+def verwijzing_find(*, user: Any, uuid: UUID | str) -> Verwijzing | None:
+    """The referral row with its consent if `user` may see it, else None;
+    for writes and role checks, which need no related rows (the services
+    lock and re-read the row). Does not audit: nothing personal is shown."""
+    try:
+        return (
+            Verwijzing.objects.filter(visible_q(user), uuid=uuid)
+            .select_related("toestemming")
+            .get()
+        )
+    except Verwijzing.DoesNotExist:
+        return None

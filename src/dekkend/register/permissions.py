@@ -3,17 +3,34 @@
 
 from typing import Any
 
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from dekkend.accounts import request_cache
 from dekkend.register.models import OrganisatieLid, Steunpunt
 
 
 def user_organisatie_ids(user: Any) -> set[int]:
+    """The organisations `user` is a member of. Read once per request (the
+    permission class, the selector and the service of one write all ask)."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    return set(
-        OrganisatieLid.objects.filter(user=user).values_list(
-            "organisatie_id", flat=True
-        )
+    ids = request_cache.cached(
+        ("user_organisatie_ids", user.pk),
+        lambda: frozenset(
+            OrganisatieLid.objects.filter(user=user).values_list(
+                "organisatie_id", flat=True
+            )
+        ),
     )
+    return set(ids)
+
+
+@receiver(post_save, sender=OrganisatieLid, dispatch_uid="register.lid_saved")
+@receiver(post_delete, sender=OrganisatieLid, dispatch_uid="register.lid_deleted")
+def _membership_changed(**kwargs: Any) -> None:
+    # A membership written in this request must show in its later checks.
+    request_cache.invalidate()
 
 
 def can_edit_steunpunt(user: Any, steunpunt: Steunpunt) -> bool:

@@ -38,9 +38,7 @@ class VerwijzingBasis(viewsets.GenericViewSet[Verwijzing]):
     def _vind(self, uuid: str) -> Verwijzing:
         """The referral if the caller may see it, without auditing a read
         (for writes, which the services audit)."""
-        verwijzing = (
-            selectors.verwijzing_list(user=self.request.user).filter(uuid=uuid).first()
-        )
+        verwijzing = selectors.verwijzing_find(user=self.request.user, uuid=uuid)
         if verwijzing is None:
             raise NotFound(_("Verwijzing niet gevonden."))
         return verwijzing

@@ -61,7 +61,7 @@ class StappenMixin(VerwijzingBasis):
         actie = workflow.Actie(d["actie"])
         rol = rol_for(request.user, verwijzing)
         try:
-            verwijzing = services.verwijzing_transition(
+            nieuw = services.statuswijziging_create(
                 user=request.user,
                 verwijzing=verwijzing,
                 actie=actie,
@@ -73,7 +73,6 @@ class StappenMixin(VerwijzingBasis):
             if refusal is None:
                 raise ValidationError(veldfouten(exc)) from None
             return refusal
-        nieuw = verwijzing.statussen.last()
         return Response(
             StatuswijzigingSerializer(
                 nieuw, context={"rollen": {verwijzing.pk: rol}}

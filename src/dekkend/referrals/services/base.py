@@ -58,9 +58,9 @@ def _append(
     user: Any,
     reden: str,
     now: datetime,
-) -> None:
+) -> StatusWijziging:
     """Append to the status history; records are never edited."""
-    StatusWijziging.objects.create(
+    return StatusWijziging.objects.create(
         verwijzing=verwijzing,
         van=van,
         naar=naar.value,
@@ -69,6 +69,25 @@ def _append(
         door=user,
         op=now,
     )
+
+
+def _history_known(verwijzing: Verwijzing, eerste: StatusWijziging) -> None:
+    """Give a referral that was just created its (known) related rows, so
+    the answer built from it reads back nothing that was just inserted: one
+    status record, no contacts, connections or feedback yet. This fills the
+    ORM's prefetch cache exactly as `prefetch_related` would."""
+    cache: dict[str, Any] = {}
+    for name, rows in (
+        ("statussen", [eerste]),
+        ("contacten", []),
+        ("verbindingen", []),
+        ("terugkoppelingen", []),
+    ):
+        qs = getattr(verwijzing, name).all()
+        qs._result_cache = rows
+        qs._prefetch_done = True
+        cache[name] = qs
+    verwijzing.__dict__["_prefetched_objects_cache"] = cache
 
 
 def _apply(
@@ -80,7 +99,9 @@ def _apply(
     reden: str = "",
     uitkomst: workflow.Uitkomst | None = None,
     now: datetime,
-) -> Verwijzing:
+) -> StatusWijziging:
+    """Apply `actie` to the locked `verwijzing`; returns the new status
+    record (its `verwijzing` is the updated referral)."""
     van = workflow.Status(verwijzing.status)
     try:
         naar = workflow.overgang(
@@ -110,7 +131,7 @@ def _apply(
         verwijzing.afgesloten_op, verwijzing.uitkomst = now, uitkomst.value
         fields += ["afgesloten_op", "uitkomst"]
     verwijzing.save(update_fields=fields)
-    _append(verwijzing, van.value, naar, actie.value, user, reden, now)
+    stap = _append(verwijzing, van.value, naar, actie.value, user, reden, now)
     record(
         EVENT_BY_ACTIE[actie],
         user,
@@ -121,7 +142,7 @@ def _apply(
         transaction.on_commit(
             lambda: notifications.verwijzer_notify(verwijzing, soort="teruggestuurd")
         )
-    return verwijzing
+    return stap
 
 
 def _brug_only(user: Any, verwijzing: Verwijzing) -> None:

@@ -3,6 +3,7 @@
 workflow table."""
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from dekkend.referrals.constants import (
 )
 from dekkend.referrals.models import (
     RegioInstelling,
+    StatusWijziging,
     Toestemming,
     Verwijzing,
     Werkgebied,
@@ -32,6 +34,7 @@ from dekkend.referrals.permissions import rol_for
 from dekkend.referrals.services.base import (
     _append,
     _apply,
+    _history_known,
     _lock,
 )
 from dekkend.regions.models import Gemeente
@@ -71,15 +74,18 @@ def verwijzende_beroepen(gemeente: Gemeente) -> list[str]:
     """Professions that may refer residents of `gemeente`: what every region
     the gemeente lies in agreed (the strictest when divisions differ), or
     huisarts and POH-GGZ where no region configured it (003 §3)."""
-    lijsten = [
-        set(lijst)
-        for lijst in RegioInstelling.objects.filter(regio__gemeenten=gemeente)
+    return _beroepen(
+        RegioInstelling.objects.filter(regio__gemeenten=gemeente)
         .values_list("verwijzende_beroepen", flat=True)
         .distinct()
-    ]
-    if not lijsten:
+    )
+
+
+def _beroepen(lijsten: Iterable[list[str]]) -> list[str]:
+    sets = [set(lijst) for lijst in lijsten]
+    if not sets:
         return list(VERWIJZENDE_BEROEPEN_STANDAARD)
-    return sorted(set.intersection(*lijsten))
+    return sorted(set.intersection(*sets))
 
 
 @transaction.atomic
@@ -169,12 +175,16 @@ def verwijzing_create(
         errors["toestemming"] = _(
             "De toestemming kan niet in de toekomst zijn gegeven."
         )
-    instelling = RegioInstelling.objects.filter(
-        regio__gemeenten=gemeente, bsn_toegestaan=True
-    ).first()
-    if inwoner.bsn and instelling is None:
+    # The settings of every region the gemeente lies in, read once for both
+    # the BSN rule and the professions.
+    instellingen = list(
+        RegioInstelling.objects.filter(regio__gemeenten=gemeente).values_list(
+            "verwijzende_beroepen", "bsn_toegestaan"
+        )
+    )
+    if inwoner.bsn and not any(bsn for _lijst, bsn in instellingen):
         errors["inwoner_bsn"] = _("Deze regio legt geen BSN vast.")
-    beroepen = verwijzende_beroepen(gemeente)
+    beroepen = _beroepen(lijst for lijst, _bsn in instellingen)
     if getattr(user, "beroep", "") not in beroepen:
         labels = dict(Beroep.choices)
         errors["gemeente"] = _(
@@ -223,7 +233,10 @@ def verwijzing_create(
         doel=toestemming.doel,
         vastgelegd_door=user,
     )
-    _append(verwijzing, "", workflow.Status.VERSTUURD, "aanmaken", user, "", now)
+    eerste = _append(
+        verwijzing, "", workflow.Status.VERSTUURD, "aanmaken", user, "", now
+    )
+    _history_known(verwijzing, eerste)
     record(
         "verwijzing.created",
         user,
@@ -245,7 +258,32 @@ def verwijzing_transition(
 ) -> Verwijzing:
     """Apply a workflow action under a row lock; refused actions raise
     PermissionDenied (no role) or ValidationError (not allowed now). A refusal
-    is audited after the rollback, so the record survives it."""
+    is audited after the rollback, so the record survives it. Returns the
+    updated referral; `statuswijziging_create` is the same step returning
+    its status record."""
+    return statuswijziging_create(
+        user=user,
+        verwijzing=verwijzing,
+        actie=actie,
+        reden=reden,
+        uitkomst=uitkomst,
+        now=now,
+    ).verwijzing
+
+
+def statuswijziging_create(
+    *,
+    user: Any,
+    verwijzing: Verwijzing,
+    actie: workflow.Actie,
+    reden: str = "",
+    uitkomst: workflow.Uitkomst | None = None,
+    now: datetime | None = None,
+) -> StatusWijziging:
+    """`verwijzing_transition`, returning the status record it appended
+    (for the API's answer, which is that record: no read-back). Its
+    `verwijzing` is the updated, locked referral. Raises as
+    `verwijzing_transition`."""
     now = now or timezone.now()
     try:
         with transaction.atomic():

@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
 import pytest
 
-from dekkend.accounts.testing import login_with_2fa
+from dekkend.accounts.testing import browser_login_with_2fa
 from dekkend.tests import test_authorisation_matrix as matrix_test
 from dekkend.tests.a11y import axe_violations, describe
 from dekkend.tests.matrix import Case, World
@@ -119,16 +119,6 @@ def _routes(resolver: URLResolver, prefix: str = "", ns: str = "") -> dict[str, 
     return routes
 
 
-def _login(page: Any, base: str, user: Any) -> None:
-    """Log in with a verified second factor, as after password and code."""
-    client = Client()
-    login_with_2fa(client, user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base}]
-    )
-
-
 # Routes a role does not reach by a plain GET; `test_two_factor_pages_pass_axe`
 # visits them.
 VISITED_BY_OWN_TEST = {"accounts:two_factor_setup", "accounts:two_factor_verify"}
@@ -157,7 +147,7 @@ def test_every_page_of_the_role_passes_axe(
     user = world.users[subject]
     base = live_register.url
     if user is not None:
-        _login(page, base, user)
+        browser_login_with_2fa(page, base, user)
     found: list[str] = []
     visited = 0
     for case, url in _html_pages(world):

@@ -62,3 +62,22 @@ def session_create(user: Any) -> tuple[str, str]:
     return store.session_key, get_random_string(
         CSRF_SECRET_LENGTH, allowed_chars=CSRF_ALLOWED_CHARS
     )
+
+
+def browser_login_with_2fa(page: Any, base_url: str, user: Any) -> TOTPDevice:
+    """Log `user` in, verified, in a Playwright `page` (browser tests).
+
+    The session is made as by `login_with_2fa` and handed to the browser as
+    its session cookie, so a test need not type the password and a code on
+    every page it audits (`test_browser_verwijzen` does type them).
+    """
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    device = login_with_2fa(client, user)
+    name = settings.SESSION_COOKIE_NAME
+    page.context.add_cookies(
+        [{"name": name, "value": client.cookies[name].value, "url": base_url}]
+    )
+    return device

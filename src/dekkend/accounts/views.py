@@ -91,6 +91,8 @@ def _qr_svg(uri: str) -> SafeString:
         svgclass="qr",
         title=_("QR-code om Dekkend aan uw authenticator-app toe te voegen"),
     )
+    # An image to assistive technology, named by its <title>.
+    svg = svg.replace("<svg ", '<svg role="img" ', 1)
     # segno builds the markup itself and escapes the title and the data.
     return mark_safe(svg)  # noqa: S308
 

@@ -128,9 +128,23 @@ def postcode_punt(postcode: str) -> Punt | None:
     return Punt(
         gebied.lat,
         gebied.lon,
-        f"{gebied.pc4} {gebied.plaats} ({gebied.gemeente.naam})",
+        f"{gebied.pc4} {_plaats_in_gemeente(gebied.plaats, gebied.gemeente.naam)}",
         gebied.gemeente_id,
     )
+
+
+def _plaats_in_gemeente(plaats: str, gemeente: str) -> str:
+    """The place, with its gemeente only when the names differ: "Middelburg",
+    not "Middelburg (Middelburg (Z.))"; but "Ritthem (Vlissingen)".
+
+    CBS tells namesakes apart with a suffix ("Middelburg (Z.)"); a place that
+    is its gemeente's namesake needs no gemeente after it.
+    """
+    if not plaats:
+        return gemeente
+    if gemeente.split(" (")[0].casefold() == plaats.casefold():
+        return plaats
+    return f"{plaats} ({gemeente})"
 
 
 def gemeente_punt(gemeente: Gemeente) -> Punt | None:

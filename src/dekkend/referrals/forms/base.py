@@ -6,10 +6,14 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 DATUM_FORMATEN = ["%d-%m-%Y", "%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"]
-DATUM_HINT = _("Dag-maand-jaar, bijvoorbeeld 03-03-2025.")
+# Example dates tell day from month (13 and over is a day) and fit the field.
+VOORBEELD_DATUM = "28-02-2026"
+VOORBEELD_GEBOORTEDATUM = "21-06-1958"
 VERKENNEND_GESPREK = _(
     "Twijfelt u of ggz, ondersteuning vanuit het sociaal domein of een combinatie "
     "het best past? Zet dan het Verkennend Gesprek van het mentale "
@@ -17,14 +21,31 @@ VERKENNEND_GESPREK = _(
 )
 
 
-def datum_field(label: Any, **kwargs: Any) -> forms.DateField:
-    """A date typed the Dutch way (dd-mm-jjjj) in a plain text input."""
+def datum_field(
+    label: Any, *, voorbeeld: str = VOORBEELD_DATUM, **kwargs: Any
+) -> forms.DateField:
+    """A date typed the Dutch way (dd-mm-jjjj) in a plain text input, with an
+    example that fits the field (a birth date is no date of this year)."""
     return forms.DateField(
         label=label,
         input_formats=DATUM_FORMATEN,
         widget=forms.DateInput(format="%d-%m-%Y", attrs={"inputmode": "numeric"}),
-        help_text=DATUM_HINT,
-        error_messages={"invalid": _("Vul een datum in als 03-03-2025.")},
+        help_text=lazy(
+            lambda: (
+                gettext("Dag-maand-jaar, bijvoorbeeld %(voorbeeld)s.")
+                % {"voorbeeld": voorbeeld}
+            ),
+            str,
+        )(),
+        error_messages={
+            "invalid": lazy(
+                lambda: (
+                    gettext("Vul een datum in als %(voorbeeld)s.")
+                    % {"voorbeeld": voorbeeld}
+                ),
+                str,
+            )()
+        },
         **kwargs,
     )
 

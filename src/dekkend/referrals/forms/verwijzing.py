@@ -21,6 +21,7 @@ from dekkend.referrals.constants import (
 )
 from dekkend.referrals.forms.base import (
     VERKENNEND_GESPREK,
+    VOORBEELD_GEBOORTEDATUM,
     add_service_errors,
     datum_field,
 )
@@ -39,7 +40,9 @@ class VerwijzingForm(forms.Form):
         to_field_name="uuid",
     )
     inwoner_naam = forms.CharField(label=_("Naam"), max_length=200, required=False)
-    inwoner_geboortedatum = datum_field(_("Geboortedatum"), required=False)
+    inwoner_geboortedatum = datum_field(
+        _("Geboortedatum"), voorbeeld=VOORBEELD_GEBOORTEDATUM, required=False
+    )
     inwoner_telefoon = forms.CharField(
         label=_("Telefoonnummer"), max_length=30, required=False
     )
@@ -123,7 +126,8 @@ class VerwijzingForm(forms.Form):
     toestemming_doel = forms.CharField(
         label=_("Waarvoor is toestemming gegeven"),
         max_length=300,
-        widget=forms.TextInput(attrs={"size": 80}),
+        # The whole purpose stays readable: a one-line field cut it off.
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     toestemming_bevestigd = forms.BooleanField(
         label=_(

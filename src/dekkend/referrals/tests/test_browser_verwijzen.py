@@ -94,6 +94,8 @@ def test_referral_walk_across_two_accounts(
         "Verwijzen naar een brugfunctionaris"
     )
     page.get_by_label("Naam", exact=True).fill("Sanne Kok")
+    # Date of birth and gemeente are optional, folded away until asked for.
+    page.get_by_text("Geboortedatum, woongemeente").click()
     page.get_by_label("Geboortedatum").fill("14-02-1979")
     page.get_by_label("Telefoonnummer").fill("06-12345678")
     page.get_by_label("Postcode").fill("4331 AB")
@@ -109,6 +111,7 @@ def test_referral_walk_across_two_accounts(
         vinkje.focus()
         page.keyboard.press("Space")
         expect(vinkje).to_be_checked()
+    page.get_by_text("Warme overdracht en toelichting").click()
     page.get_by_label("afspraak gemaakt").check()
     page.get_by_label("de inwoner zelf").check()
     page.get_by_label("mondeling, vastgelegd door de verwijzer").check()

@@ -199,7 +199,15 @@ def test_return_needs_a_reason_the_verwijzer_then_reads(
     response = brug.post(stap, {"terugsturen-reden": "  "})
     assert response.status_code == 400
     assert "Geef een reden." in _html(response)
+    # Returning cannot be undone: a confirmation page comes first.
     response = brug.post(stap, {"terugsturen-reden": "Past beter bij de POH-GGZ"})
+    assert response.status_code == 200
+    assert "Ja, terugsturen naar de verwijzer" in _html(response)
+    verwijzing.refresh_from_db()
+    assert verwijzing.status == Status.VERSTUURD
+    response = brug.post(
+        stap, {"terugsturen-reden": "Past beter bij de POH-GGZ", "bevestigd": "1"}
+    )
     assert response.status_code == 302
     verwijzing.refresh_from_db()
     assert verwijzing.status == Status.TERUGGESTUURD

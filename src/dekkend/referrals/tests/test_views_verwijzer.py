@@ -393,7 +393,15 @@ def test_verwijzer_withdraws_an_unanswered_referral(
     response = als_verwijzer.post(stap, {"intrekken-reden": ""})
     assert response.status_code == 400
     assert "Geef een reden." in _html(response)
+    # Withdrawing cannot be undone: a confirmation page comes first.
     response = als_verwijzer.post(stap, {"intrekken-reden": "Dubbel verstuurd"})
+    assert response.status_code == 200
+    assert "Ja, verwijzing intrekken" in _html(response)
+    verwijzing.refresh_from_db()
+    assert verwijzing.status == Status.VERSTUURD
+    response = als_verwijzer.post(
+        stap, {"intrekken-reden": "Dubbel verstuurd", "bevestigd": "1"}
+    )
     assert response.status_code == 302
     assert response["Location"] == detail
     verwijzing.refresh_from_db()

@@ -23,7 +23,7 @@ from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.permissions import reden_voor
 from dekkend.referrals.selectors import verwijzing_get
 from dekkend.referrals.views.brugfunctionaris import detail_render
-from dekkend.referrals.views.common import KNOP_LABELS, vind
+from dekkend.referrals.views.common import KNOP_LABELS, ONHERROEPELIJK, vind
 from dekkend.referrals.views.verwijzer import mijn_detail_render
 
 ROLLEN = (workflow.Rol.BRUGFUNCTIONARIS, workflow.Rol.VERWIJZER)
@@ -37,6 +37,55 @@ GEREGELD = {
     workflow.Actie.HERVATTEN: gettext_lazy("De verwijzing is hervat."),
     workflow.Actie.AFSLUITEN: gettext_lazy("De verwijzing is afgesloten."),
 }
+
+
+# Steps that end the referral for good: the button looks different and a
+# confirmation page comes between the click and the step (no JavaScript).
+BEVESTIGEN = ONHERROEPELIJK
+GEVOLGEN = {
+    workflow.Actie.INTREKKEN: gettext_lazy(
+        "%(organisatie)s gaat niet verder met de verwijzing. Dit kan niet "
+        "ongedaan worden gemaakt; wilt u later toch verwijzen, dan maakt u een "
+        "nieuwe verwijzing."
+    ),
+    workflow.Actie.TERUGSTUREN: gettext_lazy(
+        "De verwijzer krijgt de verwijzing terug met uw reden. Uw organisatie "
+        "gaat er niet mee verder; dit kan niet ongedaan worden gemaakt."
+    ),
+}
+VRAGEN = {
+    workflow.Actie.INTREKKEN: gettext_lazy(
+        "Wilt u de verwijzing voor %(naam)s intrekken?"
+    ),
+    workflow.Actie.TERUGSTUREN: gettext_lazy(
+        "Wilt u de verwijzing voor %(naam)s terugsturen?"
+    ),
+}
+JA = {
+    workflow.Actie.INTREKKEN: gettext_lazy("Ja, verwijzing intrekken"),
+    workflow.Actie.TERUGSTUREN: gettext_lazy("Ja, terugsturen naar de verwijzer"),
+}
+
+
+def _bevestigen(
+    request: HttpRequest,
+    verwijzing: Verwijzing,
+    rol: workflow.Rol,
+    stap: workflow.Actie,
+    form: ActieForm,
+) -> HttpResponse:
+    """The confirmation page of a step that cannot be undone."""
+    context = {
+        "verwijzing": verwijzing,
+        "stap": stap.value,
+        "vraag": VRAGEN[stap] % {"naam": verwijzing.inwoner_naam},
+        "gevolg": GEVOLGEN[stap]
+        % {"organisatie": verwijzing.ontvanger_organisatie.naam},
+        "ja": JA[stap],
+        "form": form,
+        "terug": _detail_url_name(rol),
+    }
+    return render(request, "referrals/actie_bevestigen.html", context)
 
 
 def _mag_verwijzingen(user: Any) -> None:
@@ -70,6 +119,8 @@ def actie(request: HttpRequest, uuid: UUID, actie: str) -> HttpResponse:
         actie=stap,
         heeft_contact=verwijzing.eerste_contact_op is not None,
     )
+    if form.is_valid() and stap in BEVESTIGEN and not request.POST.get("bevestigd"):
+        return _bevestigen(request, verwijzing, rol, stap, form)
     if form.is_valid():
         try:
             services.verwijzing_transition(

@@ -48,6 +48,8 @@ KNOP_LABELS = {
     workflow.Actie.AFSLUITEN: _("Afsluiten"),
 }
 
+ONHERROEPELIJK = frozenset({workflow.Actie.INTREKKEN, workflow.Actie.TERUGSTUREN})
+
 
 def vind(
     user: Any, uuid: UUID, *, rollen: tuple[workflow.Rol, ...]
@@ -152,7 +154,15 @@ def stap_formulieren(
             if actie_form is not None and actie_form.actie == actie
             else ActieForm(actie=actie, heeft_contact=heeft_contact)
         )
-        acties.append({"actie": actie, "label": KNOP_LABELS[actie], "form": form})
+        acties.append(
+            {
+                "actie": actie,
+                "label": KNOP_LABELS[actie],
+                "form": form,
+                # Ends the referral for good (a confirmation page follows).
+                "onherroepelijk": actie in ONHERROEPELIJK,
+            }
+        )
     aangeboden = {a["actie"] for a in acties}
     actie_fouten = (
         [e for errors in actie_form.errors.values() for e in errors]

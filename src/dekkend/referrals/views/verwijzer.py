@@ -4,6 +4,7 @@ verwijzingen" and the status and feedback of one referral. The verwijzer
 never sees the contact records or connections, only what the feedback says.
 """
 
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dekkend.referrals import services, workflow
 from dekkend.referrals.forms import ActieForm, VerwijzingForm
@@ -25,6 +27,7 @@ from dekkend.referrals.selectors import (
     verwijzing_list,
 )
 from dekkend.referrals.views.common import (
+    OPEN_STATUSSEN,
     historie,
     pagina_met_audit,
     probleem_labels,
@@ -79,13 +82,58 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     )
 
 
+# The verwijzer's list, split the way a GP looks at it: still running,
+# returned (the GP acts next) and ended.
+LIJSTEN: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "alle": (gettext_lazy("Alle"), ()),
+    "lopend": (gettext_lazy("Lopend"), OPEN_STATUSSEN),
+    "teruggestuurd": (
+        gettext_lazy("Teruggestuurd"),
+        (workflow.Status.TERUGGESTUURD.value,),
+    ),
+    "afgerond": (
+        gettext_lazy("Afgerond"),
+        (workflow.Status.AFGESLOTEN.value, workflow.Status.INGETROKKEN.value),
+    ),
+}
+
+
+def terugstuur_reden(verwijzing: Verwijzing) -> str:
+    """Why the receiving organisation returned the referral (its last return
+    step; the statuses must be prefetched or are read here)."""
+    stappen = [
+        s
+        for s in verwijzing.statussen.all()
+        if s.actie == workflow.Actie.TERUGSTUREN.value
+    ]
+    return stappen[-1].reden if stappen else ""
+
+
 @login_required
 @permission_required(VERWIJZEN, raise_exception=True)
 def mijn(request: HttpRequest) -> HttpResponse:
-    """The referrals this verwijzer sent, with status and feedback."""
-    verwijzingen = verwijzing_list(
+    """The referrals this verwijzer sent, with status and feedback; a tab
+    each for running, returned and ended ones."""
+    toon = request.GET.get("toon", "alle")
+    if toon not in LIJSTEN:
+        toon = "alle"
+    alle = verwijzing_list(
         user=request.user, filters=VerwijzingFilter(richting="verstuurd")
-    ).prefetch_related("terugkoppelingen")
+    )
+    tabs = [
+        {
+            "code": code,
+            "label": label,
+            "aantal": alle.filter(status__in=statussen).count()
+            if statussen
+            else alle.count(),
+        }
+        for code, (label, statussen) in LIJSTEN.items()
+    ]
+    verwijzingen = verwijzing_list(
+        user=request.user,
+        filters=VerwijzingFilter(richting="verstuurd", status=LIJSTEN[toon][1]),
+    ).prefetch_related("terugkoppelingen", "statussen")
     pagina = pagina_met_audit(
         request, verwijzingen, reden=reden_voor(workflow.Rol.VERWIJZER)
     )
@@ -94,7 +142,21 @@ def mijn(request: HttpRequest) -> HttpResponse:
     services.terugkoppelingen_mark_read(
         user=request.user, verwijzingen=list(pagina.object_list)
     )
-    return render(request, "referrals/mijn.html", {"pagina": pagina})
+    rijen = [
+        {"verwijzing": v, "terugstuur_reden": terugstuur_reden(v)}
+        for v in pagina.object_list
+    ]
+    return render(
+        request,
+        "referrals/mijn.html",
+        {
+            "pagina": pagina,
+            "rijen": rijen,
+            "tabs": tabs,
+            "toon": toon,
+            "querystring": f"toon={toon}" if toon != "alle" else "",
+        },
+    )
 
 
 def mijn_detail_render(
@@ -120,6 +182,7 @@ def mijn_detail_render(
         "acties": acties,
         "actie_fouten": actie_fouten,
         "toestemming": verwijzing.toestemming,
+        "terugstuur_reden": terugstuur_reden(verwijzing),
     }
     status = 400 if actie_form is not None else 200
     return render(request, "referrals/mijn_detail.html", context, status=status)

@@ -19,7 +19,7 @@ from dekkend.register.constants import (
     Weekdag,
 )
 from dekkend.register.models import Steunpunt
-from dekkend.register.services import SteunpuntWijziging
+from dekkend.register.services import CONTACT_VELDEN, SteunpuntWijziging
 
 DAGDEEL_KEUZES = [
     (f"{d}-{p}", format_lazy("{} {}", Weekdag(d).label, Dagdeel(p).label))
@@ -122,6 +122,33 @@ class SteunpuntForm(forms.Form):
         error_messages={"invalid": _("Vul een postcode in als 1234 AB.")},
     )
     plaats = forms.CharField(label=_("Plaats"), max_length=100, required=False)
+    # Checked by the service (one rule for the form, the API and the monitor).
+    telefoon = forms.CharField(
+        label=_("Telefoon"),
+        max_length=30,
+        required=False,
+        help_text=_("Waarop inwoners u bellen, bijvoorbeeld 0118 123456."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    email = forms.CharField(
+        label=_("E-mail"),
+        max_length=254,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "email", "type": "email"}),
+    )
+    website = forms.CharField(
+        label=_("Website"),
+        max_length=200,
+        required=False,
+        help_text=_("Begint met https://"),
+        widget=forms.TextInput(attrs={"autocomplete": "url", "type": "url"}),
+    )
+    contactpersoon = forms.CharField(
+        label=_("Contactpersoon"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam of functie, bijvoorbeeld 'Anna, ervaringsdeskundige'."),
+    )
     omschrijving = forms.CharField(
         label=_("Omschrijving"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -143,6 +170,8 @@ class SteunpuntForm(forms.Form):
             .order_by("aanbod__naam")
         )
         hoofd.label_from_instance = _steunpunt_naam  # type: ignore[method-assign,assignment]
+        for name in ("telefoon", "website", "contactpersoon"):
+            self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-hint"
         for kenmerk in Kenmerk:
             self.fields[f"kenmerk_{kenmerk.value}"] = forms.ChoiceField(
                 label=kenmerk.label,
@@ -164,6 +193,7 @@ class SteunpuntForm(forms.Form):
             "doelgroepen": [d.doelgroep for d in aanbod.doelgroepen.all()],
             "hoofdsteunpunt": steunpunt.hoofdsteunpunt,
             "omschrijving": aanbod.omschrijving,
+            **{f: getattr(aanbod, f) for f in CONTACT_VELDEN},
         }
         if locatie is not None:
             initial.update(
@@ -211,6 +241,7 @@ class SteunpuntForm(forms.Form):
                 "postcode": f"{postcode[:4]} {postcode[4:]}" if postcode else "",
                 "plaats": data["plaats"],
             },
+            contact={f: data[f] for f in CONTACT_VELDEN},
             omschrijving=data["omschrijving"],
             openingstijden_toelichting=data["openingstijden_toelichting"],
         )

@@ -104,6 +104,7 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
         query = ZoekQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
+        herkomst_code: str | None
         if data.get("postcode"):
             try:
                 punt = postcode_punt(data["postcode"])
@@ -115,29 +116,48 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
                 ) from None
             if punt is None:
                 raise NotFound("Deze postcode kennen we niet.")
+            herkomst_code = None
             filters = _filters({**data, "gemeente": None})
         else:
-            gemeente = Gemeente.objects.filter(code=data["gemeente"].upper()).first()
+            gemeente = (
+                Gemeente.objects.defer("geometrie")
+                .filter(code=data["gemeente"].upper())
+                .first()
+            )
             punt = gemeente_punt(gemeente) if gemeente else None
-            if punt is None:
+            if gemeente is None or punt is None:
                 raise NotFound("Deze gemeente kennen we niet.")
+            herkomst_code = gemeente.code
             filters = _filters({**data, "gemeente": None})
-        nabij = selectors.steunpunten_nearby(
+        hits = selectors.steunpunt_zoeken(
             lat=punt.lat,
             lon=punt.lon,
             peildatum=data["peildatum"],
             limit=data["limit"],
             filters=filters,
+            herkomst_gemeente_id=punt.gemeente_id,
+            herkomst_gemeente_code=herkomst_code,
         )
+        # Plain values prepared per support point (ZoekResultaatSerializer is
+        # the schema of this body; a test checks they agree).
         body = {
             "herkomst": {
                 "lat": punt.lat,
                 "lon": punt.lon,
                 "omschrijving": punt.omschrijving,
             },
-            "resultaten": nabij,
+            "resultaten": [
+                {
+                    "afstandKm": hit.afstand_km,
+                    "afstandBasis": hit.row.positie_bron,
+                    "overWater": hit.over_water is not None,
+                    "waterovergang": hit.over_water,
+                    "steunpunt": hit.row.api,
+                }
+                for hit in hits
+            ],
         }
-        return Response(ZoekResultaatSerializer(body).data)
+        return Response(body)
 
 
 @extend_schema(tags=["register"])

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 import numpy as np
 
@@ -53,12 +53,44 @@ def register_changed() -> None:
         RegisterVersie.objects.filter(pk=1).update(versie=token)
 
 
+def _token_sql() -> str:
+    # Table names from the models, no user input.
+    return f"SELECT versie FROM {RegisterVersie._meta.db_table} WHERE id = 1"  # noqa: S608
+
+
 def current_token() -> int:
-    """The register's version token (0 before the first write). One query."""
-    return (
-        RegisterVersie.objects.filter(pk=1).values_list("versie", flat=True).first()
-        or 0
+    """The register's version token (0 before the first write). One query,
+    plain SQL: building it through the ORM cost more than running it."""
+    with connection.cursor() as cursor:
+        cursor.execute(_token_sql())
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+def postcode_point_and_token(postcode: str) -> tuple[Any, int]:
+    """`regions.selectors.postcode_punt(postcode)` and `current_token()` in
+    one plain SQL query (the search's hot path). Raises OngeldigePostcode."""
+    from dekkend.regions.models import Gemeente, Postcodegebied
+    from dekkend.regions.selectors import OngeldigePostcode, Punt
+
+    cleaned = postcode.replace(" ", "").upper()
+    if not (len(cleaned) in (4, 6) and cleaned[:4].isdigit() and cleaned[0] != "0"):
+        raise OngeldigePostcode(postcode)
+    if len(cleaned) == 6 and not cleaned[4:].isalpha():
+        raise OngeldigePostcode(postcode)
+    pc, gm = Postcodegebied._meta.db_table, Gemeente._meta.db_table
+    sql = (
+        f"SELECT p.pc4, p.plaats, p.lat, p.lon, g.naam, p.gemeente_id, "  # noqa: S608
+        f"({_token_sql()}) FROM {pc} p INNER JOIN {gm} g ON g.id = p.gemeente_id "
+        f"WHERE p.pc4 = %s"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [cleaned[:4]])
+        row = cursor.fetchone()
+    if row is None:
+        return None, current_token()
+    pc4, plaats, lat, lon, naam, gemeente_id, token = row
+    return Punt(lat, lon, f"{pc4} {plaats} ({naam})", gemeente_id), int(token or 0)
 
 
 @dataclass(frozen=True)
@@ -163,22 +195,22 @@ _lock = threading.Lock()
 _snapshot: Snapshot | None = None
 
 
-def snapshot() -> Snapshot:
-    """The current snapshot: one query when it is up to date, a rebuild
-    (4 queries) when the register changed since it was made."""
+def snapshot(token: int | None = None) -> Snapshot:
+    """The current snapshot: one query (none when the caller read `token`)
+    when it is up to date, a rebuild (4 queries) when the register changed
+    since it was made."""
     global _snapshot
-    token = current_token()
+    if token is None:
+        token = current_token()
     snap = _snapshot
     if snap is not None and snap.token == token:
         return snap
     with _lock:
         snap = _snapshot
         if snap is None or snap.token != token:
-            snap = _load(token)
-            # Inside a transaction the data may still be rolled back: use the
-            # snapshot for this answer, keep it only when read in autocommit.
-            if not transaction.get_connection().in_atomic_block:
-                _snapshot = snap
+            # Also inside a transaction: uncommitted writes came with a new
+            # token, which a rollback takes away again for good.
+            snap = _snapshot = _load(token)
         return snap
 
 
@@ -213,6 +245,7 @@ def nearest(
     element: str | None = None,
     doelgroep: str | None = None,
     organisatie: str | None = None,
+    token: int | None = None,
 ) -> list[Hit]:
     """The `limit` support points valid on `peildatum` nearest to (lat, lon),
     nearest first (ties by name), distances in km rounded to 0.1.
@@ -220,7 +253,7 @@ def nearest(
     The origin's gemeente (pk or CBS code) decides whether a distance crosses
     water. Unknown filter values match nothing.
     """
-    snap = snapshot()
+    snap = snapshot(token)
     if not snap.rows:
         return []
     day = peildatum.toordinal()

@@ -183,13 +183,14 @@ def steunpunt_zoeken(
     filters: SteunpuntFilter | None = None,
     herkomst_gemeente_id: int | None = None,
     herkomst_gemeente_code: str | None = None,
+    token: int | None = None,
 ) -> list[Any]:
     """The public search: `limit` support points nearest to (lat, lon) as
     `search.Hit`s (row with the API's serialised support point, the model
     instance and the contact route; distance in km; water crossing).
 
     Served from the per-process snapshot (`register/search.py`): 1 query when
-    it is current. Filters the snapshot cannot answer (gemeente, regio, free
+    it is current, none when the caller passes the `token` it read. Filters the snapshot cannot answer (gemeente, regio, free
     text) take the database path of `steunpunten_nearby`.
     """
     from dekkend.register import afstand, search
@@ -209,6 +210,7 @@ def steunpunt_zoeken(
             element=f.element if f.element in lsp_type.ELEMENTS else None,
             doelgroep=f.doelgroep,
             organisatie=str(f.organisatie) if f.organisatie else None,
+            token=token,
         )
     herkomst = herkomst_gemeente_code
     if herkomst is None and herkomst_gemeente_id is not None:

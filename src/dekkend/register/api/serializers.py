@@ -125,11 +125,7 @@ class SteunpuntDetailSerializer(SteunpuntSerializer):
 class NabijSerializer(serializers.Serializer[Any]):
     afstandKm = serializers.FloatField(
         source="afstand_km",
-        help_text="Hemelsbreed, in km, van de zoeklocatie tot de positie van het steunpunt (zie afstandBasis).",
-    )
-    afstandBasis = serializers.ChoiceField(
-        choices=PositieBron.choices,
-        help_text="Waartoe de afstand gemeten is: het adres, het postcodegebied van het adres, of het midden van de gemeente (adres onbekend).",
+        help_text="Hemelsbreed, in km, van de zoeklocatie tot de positie van het steunpunt (waar die vandaan komt: steunpunt.positieBron).",
     )
     overWater = serializers.BooleanField(
         help_text="De rechte lijn gaat over water zonder vaste verbinding: afstandKm is dan geen reisafstand.",

@@ -173,7 +173,6 @@ class SteunpuntViewSet(ActionPermissionMixin, viewsets.ReadOnlyModelViewSet[Steu
             "resultaten": [
                 {
                     "afstandKm": hit.afstand_km,
-                    "afstandBasis": hit.row.positie_bron,
                     "overWater": hit.over_water is not None,
                     "waterovergang": hit.over_water,
                     "steunpunt": hit.row.api,

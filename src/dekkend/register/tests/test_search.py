@@ -90,6 +90,20 @@ def test_the_snapshot_answers_as_the_serializer_and_the_database_path(api):
             assert r == fast_by_uuid[r["steunpunt"]["uuid"]]
 
 
+def test_prepared_rows_equal_the_serializer_for_every_support_point():
+    SteunpuntFactory(
+        aanbod__telefoon="0118 123456",
+        aanbod__contactpersoon="Anna",
+        type_handmatig="groot",
+        type_handmatig_reden="telling",
+        dagdelen=[(1, "ochtend"), (2, "avond")],
+    )
+    rows = search._load(0).rows
+    assert len(rows) >= 319
+    for row in rows:
+        assert row.api == SteunpuntSerializer(row.steunpunt).data
+
+
 def test_results_are_nearest_first_and_respect_filters(api):
     klein = SteunpuntFactory(
         lsp_type="klein", aanbod__locatie__lat=51.5, aanbod__locatie__lon=3.61

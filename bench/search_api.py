@@ -410,6 +410,22 @@ def _profile(n: int, postcodes: list[str]) -> None:
     stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
     stats.print_stats(35)
 
+    # The HTML page of the same search.
+    pages = max(n // 10, 10)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for i in range(pages):
+        response = client.get(PAGE_PATH, {"postcode": postcodes[i % len(postcodes)]})
+        assert response.status_code == 200, response.status_code
+    profiler.disable()
+    elapsed = time.perf_counter() - started
+    print(
+        f"{pages} pages in-process: {elapsed / pages * 1000:.2f} ms per page (profiled)"
+    )
+    stats = pstats.Stats(profiler).strip_dirs().sort_stats("cumulative")
+    stats.print_stats(30)
+
 
 # --------------------------------------------------------------------------
 # Server

@@ -272,3 +272,32 @@ def test_search_says_what_the_distance_is_measured_to(api):
     first = body["resultaten"][0]
     # The 2025 list has no addresses: its positions are gemeente centres.
     assert first["steunpunt"]["positieBron"] == "gemeente"
+
+
+def test_the_gemeente_select_renders_as_djangos_select():
+    import re
+
+    from django import forms
+
+    from dekkend.register.forms import ZoekForm
+
+    def options(html: str) -> list[tuple[str, bool, str]]:
+        return [
+            (v, bool(sel), label.strip())
+            for v, sel, label in re.findall(
+                r'<option value="([^"]*)"( selected)?>([^<]*)</option>', html
+            )
+        ]
+
+    form = ZoekForm({"gemeente": "GM0687"})
+    snel = str(form["gemeente"])
+    field = form.fields["gemeente"]
+    gewoon = forms.Select(choices=field.choices).render(
+        "gemeente", "GM0687", {"id": "id_gemeente"}
+    )
+    assert options(snel) == options(gewoon)
+    assert len(options(snel)) == 343  # empty choice and 342 gemeenten
+    assert [o for o in options(snel) if o[1]] == [
+        ("GM0687", True, "Middelburg (Z.)")
+    ], [o for o in options(snel) if o[0] == "GM0687"]
+    assert snel.startswith('<select name="gemeente"') and 'id="id_gemeente"' in snel

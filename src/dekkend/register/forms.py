@@ -63,9 +63,11 @@ class ZoekForm(forms.Form):
     postcode = forms.CharField(label=_("Postcode"), required=False, max_length=10)
     gemeente = forms.ModelChoiceField(
         label=_("of kies een gemeente"),
-        # Without the boundaries: decoding 342 GeoJSON documents per page
-        # cost most of the search page's time.
-        queryset=Gemeente.objects.defer("geometrie").order_by("naam"),
+        # Only what the page and gemeente_punt read: decoding 342 boundaries
+        # per page cost most of the search page's time.
+        queryset=Gemeente.objects.only(
+            "code", "naam", "popw_lat", "popw_lon", "centroid_lat", "centroid_lon"
+        ).order_by("naam"),
         to_field_name="code",
         required=False,
         empty_label=_("— kies een gemeente —"),

@@ -46,8 +46,9 @@ class LocatieAdmin(admin.ModelAdmin[Locatie]):
         "gemeente",
         "postcode",
         "coordinaat_benaderd",
+        "positie_bron",
     ]
-    list_filter = ["coordinaat_benaderd"]
+    list_filter = ["coordinaat_benaderd", "positie_bron"]
     search_fields = ["naam", "postcode", "plaats"]
     list_select_related = ["organisatie", "gemeente"]
     autocomplete_fields = ["organisatie", "gemeente"]

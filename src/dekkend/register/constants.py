@@ -35,6 +35,14 @@ class AanbodStatus(models.TextChoices):
     GESTOPT = "gestopt", _("gestopt")
 
 
+class PositieBron(models.TextChoices):
+    """Where a location's coordinates come from (how far a distance can be trusted)."""
+
+    ADRES = "adres", _("het adres")
+    POSTCODE = "postcode", _("het postcodegebied van het adres")
+    GEMEENTE = "gemeente", _("het midden van de gemeente")
+
+
 class LspType(models.TextChoices):
     GROOT = lsp_type.GROOT, _("LSP groot (type 1)")
     MIDDEL = lsp_type.MIDDEL, _("LSP middel (type 2)")

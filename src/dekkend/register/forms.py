@@ -4,6 +4,9 @@
 from typing import Any
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +22,7 @@ from dekkend.register.constants import (
     Weekdag,
 )
 from dekkend.register.models import Steunpunt
-from dekkend.register.services import SteunpuntWijziging
+from dekkend.register.services import CONTACT_VELDEN, SteunpuntWijziging
 
 DAGDEEL_KEUZES = [
     (f"{d}-{p}", format_lazy("{} {}", Weekdag(d).label, Dagdeel(p).label))
@@ -32,14 +35,43 @@ def _steunpunt_naam(steunpunt: Steunpunt) -> str:
     return steunpunt.aanbod.naam
 
 
+class SnelleSelect(forms.Select):
+    """A <select> written without a template per option: Django's option
+    templates made the 342 gemeenten most of the search page's time."""
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(v), mark_safe(" selected") if str(v) == chosen else "", label)  # noqa: S308
+                for v, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
 class ZoekForm(forms.Form):
     postcode = forms.CharField(label=_("Postcode"), required=False, max_length=10)
     gemeente = forms.ModelChoiceField(
         label=_("of kies een gemeente"),
-        queryset=Gemeente.objects.order_by("naam"),
+        # Only what the page and gemeente_punt read: decoding 342 boundaries
+        # per page cost most of the search page's time.
+        queryset=Gemeente.objects.only(
+            "code", "naam", "popw_lat", "popw_lon", "centroid_lat", "centroid_lon"
+        ).order_by("naam"),
         to_field_name="code",
         required=False,
         empty_label=_("— kies een gemeente —"),
+        widget=SnelleSelect,
     )
     type = forms.ChoiceField(
         label=_("Type"),
@@ -122,6 +154,33 @@ class SteunpuntForm(forms.Form):
         error_messages={"invalid": _("Vul een postcode in als 1234 AB.")},
     )
     plaats = forms.CharField(label=_("Plaats"), max_length=100, required=False)
+    # Checked by the service (one rule for the form, the API and the monitor).
+    telefoon = forms.CharField(
+        label=_("Telefoon"),
+        max_length=30,
+        required=False,
+        help_text=_("Waarop inwoners u bellen, bijvoorbeeld 0118 123456."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    email = forms.CharField(
+        label=_("E-mail"),
+        max_length=254,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "email", "type": "email"}),
+    )
+    website = forms.CharField(
+        label=_("Website"),
+        max_length=200,
+        required=False,
+        help_text=_("Begint met https://"),
+        widget=forms.TextInput(attrs={"autocomplete": "url", "type": "url"}),
+    )
+    contactpersoon = forms.CharField(
+        label=_("Contactpersoon"),
+        max_length=200,
+        required=False,
+        help_text=_("Naam of functie, bijvoorbeeld 'Anna, ervaringsdeskundige'."),
+    )
     omschrijving = forms.CharField(
         label=_("Omschrijving"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -143,6 +202,8 @@ class SteunpuntForm(forms.Form):
             .order_by("aanbod__naam")
         )
         hoofd.label_from_instance = _steunpunt_naam  # type: ignore[method-assign,assignment]
+        for name in ("telefoon", "website", "contactpersoon"):
+            self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-hint"
         for kenmerk in Kenmerk:
             self.fields[f"kenmerk_{kenmerk.value}"] = forms.ChoiceField(
                 label=kenmerk.label,
@@ -164,6 +225,7 @@ class SteunpuntForm(forms.Form):
             "doelgroepen": [d.doelgroep for d in aanbod.doelgroepen.all()],
             "hoofdsteunpunt": steunpunt.hoofdsteunpunt,
             "omschrijving": aanbod.omschrijving,
+            **{f: getattr(aanbod, f) for f in CONTACT_VELDEN},
         }
         if locatie is not None:
             initial.update(
@@ -211,6 +273,7 @@ class SteunpuntForm(forms.Form):
                 "postcode": f"{postcode[:4]} {postcode[4:]}" if postcode else "",
                 "plaats": data["plaats"],
             },
+            contact={f: data[f] for f in CONTACT_VELDEN},
             omschrijving=data["omschrijving"],
             openingstijden_toelichting=data["openingstijden_toelichting"],
         )

@@ -174,6 +174,71 @@ def steunpunten_nearby(
     return []
 
 
+def steunpunt_zoeken(
+    *,
+    lat: float,
+    lon: float,
+    peildatum: date,
+    limit: int = 10,
+    filters: SteunpuntFilter | None = None,
+    herkomst_gemeente_id: int | None = None,
+    herkomst_gemeente_code: str | None = None,
+    token: int | None = None,
+) -> list[Any]:
+    """The public search: `limit` support points nearest to (lat, lon) as
+    `search.Hit`s (row with the API's serialised support point, the model
+    instance and the contact route; distance in km; water crossing).
+
+    Served from the per-process snapshot (`register/search.py`): 1 query when
+    it is current, none when the caller passes the `token` it read. Filters the snapshot cannot answer (gemeente, regio, free
+    text) take the database path of `steunpunten_nearby`.
+    """
+    from dekkend.register import afstand, search
+    from dekkend.register.api.serializers import SteunpuntSerializer
+    from dekkend.register.contact import contact_for
+
+    f = filters or SteunpuntFilter()
+    if not (f.gemeente or f.regio or f.zoekterm):
+        return search.nearest(
+            lat=lat,
+            lon=lon,
+            peildatum=peildatum,
+            limit=limit,
+            herkomst_gemeente_id=herkomst_gemeente_id,
+            herkomst_gemeente_code=herkomst_gemeente_code,
+            lsp_type=f.lsp_type,
+            element=f.element if f.element in lsp_type.ELEMENTS else None,
+            doelgroep=f.doelgroep,
+            organisatie=str(f.organisatie) if f.organisatie else None,
+            token=token,
+        )
+    herkomst = herkomst_gemeente_code
+    if herkomst is None and herkomst_gemeente_id is not None:
+        from dekkend.regions.models import Gemeente
+
+        herkomst = (
+            Gemeente.objects.filter(pk=herkomst_gemeente_id)
+            .values_list("code", flat=True)
+            .first()
+        )
+    hits = []
+    for n in steunpunten_nearby(
+        lat=lat, lon=lon, peildatum=peildatum, limit=limit, filters=f
+    ):
+        locatie = n.steunpunt.aanbod.locatie
+        assert locatie is not None  # the nearby search only finds located ones
+        row = search.Row(
+            steunpunt=n.steunpunt,
+            api=dict(SteunpuntSerializer(n.steunpunt).data),
+            contact=contact_for(n.steunpunt.aanbod),
+            gemeente_code=locatie.gemeente.code,
+            positie_bron=locatie.positie_bron,
+        )
+        water = afstand.water_crossing(herkomst, row.gemeente_code)
+        hits.append(search.Hit(row, n.afstand_km, water))
+    return hits
+
+
 def steunpunten_editable(*, user: Any) -> QuerySet[Steunpunt]:
     """Support points the user may keep up to date."""
     qs = Steunpunt.objects.select_related(

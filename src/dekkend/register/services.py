@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,7 @@ from dekkend.register.constants import (
     Kenmerk,
     KenmerkStatus,
     LspType,
+    PositieBron,
     Weekdag,
 )
 from dekkend.register.models import (
@@ -77,11 +79,51 @@ class SteunpuntWijziging:
     hoofdsteunpunt_wissen: bool = False
     kenmerken: dict[int, str] | None = None
     adres: dict[str, str] = field(default_factory=dict)
+    # telefoon, email, website, contactpersoon of the offer; "" clears one.
+    contact: dict[str, str] = field(default_factory=dict)
     omschrijving: str | None = None
     openingstijden_toelichting: str | None = None
 
 
 _ADRES_VELDEN = ("straat", "huisnummer", "postcode", "plaats")
+CONTACT_VELDEN = ("telefoon", "email", "website", "contactpersoon")
+_TELEFOON_TEKENS = set("0123456789+-() ")
+_url_validator = URLValidator(schemes=["http", "https"])
+
+
+def _validate_contact(contact: dict[str, str], errors: dict[str, str]) -> None:
+    unknown = set(contact) - set(CONTACT_VELDEN)
+    if unknown:
+        errors["contact"] = _("Onbekend contactgegeven: %s") % ", ".join(
+            sorted(unknown)
+        )
+    telefoon = contact.get("telefoon", "").strip()
+    if telefoon and (
+        not set(telefoon) <= _TELEFOON_TEKENS
+        or not 10 <= sum(c.isdigit() for c in telefoon) <= 15
+        or len(telefoon) > 30
+    ):
+        errors["telefoon"] = _(
+            "Vul een telefoonnummer in van 10 cijfers, bijvoorbeeld 0118 123456."
+        )
+    email = contact.get("email", "").strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors["email"] = _("Vul een geldig e-mailadres in.")
+    website = contact.get("website", "").strip()
+    if website:
+        try:
+            if len(website) > 200:
+                raise ValidationError("too long")
+            _url_validator(website)
+        except ValidationError:
+            errors["website"] = _(
+                "Vul een webadres in dat begint met https://, bijvoorbeeld https://www.voorbeeld.nl."
+            )
+    if len(contact.get("contactpersoon", "").strip()) > 200:
+        errors["contactpersoon"] = _("Maximaal 200 tekens.")
 
 
 def _validate(wijziging: SteunpuntWijziging, steunpunt: Steunpunt) -> None:
@@ -122,6 +164,7 @@ def _validate(wijziging: SteunpuntWijziging, steunpunt: Steunpunt) -> None:
             errors["hoofdsteunpunt"] = _("Het hoofdsteunpunt is zelf een satelliet.")
         elif steunpunt.satellieten.exists():
             errors["hoofdsteunpunt"] = _("Dit steunpunt heeft zelf satellieten.")
+    _validate_contact(wijziging.contact, errors)
     if errors:
         raise ValidationError(errors)
 
@@ -196,6 +239,11 @@ def steunpunt_update(
         if value is not None and getattr(aanbod, name) != value:
             setattr(aanbod, name, value)
             changed.append(name)
+    for name in CONTACT_VELDEN:
+        value = wijziging.contact.get(name)
+        if value is not None and getattr(aanbod, name) != value.strip():
+            setattr(aanbod, name, value.strip())
+            changed.append(name)
     locatie = aanbod.locatie
     if locatie is not None:
         for name in _ADRES_VELDEN:
@@ -226,6 +274,7 @@ def _locatie_position_from_postcode(locatie: Locatie) -> None:
         ) from None
     if punt is not None:
         locatie.lat, locatie.lon, locatie.coordinaat_benaderd = punt.lat, punt.lon, True
+        locatie.positie_bron = PositieBron.POSTCODE
         # The address decides the gemeente; a PC4 on a border counts for the
         # gemeente holding most of it (the beheerder can correct that case).
         if punt.gemeente_id is not None:

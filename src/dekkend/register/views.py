@@ -18,6 +18,7 @@ from dekkend.regions import svgmap
 from dekkend.regions.selectors import OngeldigePostcode, gemeente_punt, postcode_punt
 from dekkend.register import selectors
 from dekkend.register.constants import DAGDEEL_TIJDEN, Dagdeel, Weekdag
+from dekkend.register.contact import contact_for
 from dekkend.register.forms import SteunpuntForm, ZoekForm
 from dekkend.register.maps import nearby_map, regio_map, steunpunt_punt
 from dekkend.register.models import Steunpunt
@@ -69,12 +70,14 @@ def _search(form: ZoekForm) -> dict[str, Any]:
     filters = selectors.SteunpuntFilter(
         lsp_type=data.get("type") or None, element=data.get("element") or None
     )
-    nabij = selectors.steunpunten_nearby(
+    nabij = selectors.steunpunt_zoeken(
         lat=punt.lat,
         lon=punt.lon,
         peildatum=timezone.localdate(),
         limit=10,
         filters=filters,
+        herkomst_gemeente_id=punt.gemeente_id,
+        herkomst_gemeente_code=gemeente.code if gemeente else None,
     )
     herkomst = svgmap.Punt(
         punt.lat, punt.lon, _("Zoeklocatie: %s") % punt.omschrijving, "herkomst"
@@ -83,7 +86,7 @@ def _search(form: ZoekForm) -> dict[str, Any]:
         "herkomst": punt,
         "resultaten": nabij,
         "kaart": nearby_map(
-            [n.steunpunt for n in nabij],
+            [n.row.steunpunt for n in nabij],
             herkomst,
             gekozen=gemeente.code if gemeente else None,
         ),
@@ -121,6 +124,7 @@ def detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         "kenmerken": steunpunt.kenmerken.all(),
         "afweging": afwegingen[-1] if afwegingen else None,
         "kaart": nearby_map([steunpunt], None),
+        "contact": contact_for(steunpunt.aanbod),
         "mag_wijzigen": can_edit_steunpunt(request.user, steunpunt),
     }
     return render(request, "register/detail.html", context)

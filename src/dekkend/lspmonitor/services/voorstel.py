@@ -4,8 +4,8 @@
 Accepting applies the changes through register.services.steunpunt_update
 (the one way to change a location) and sets the date the register was
 checked (`gecontroleerd op` = the voorstel's `beoordeeld_op`). The register
-service carries address, opening dagdelen and elements; telephone, e-mail and
-website proposals are kept on the voorstel for the programme to read.
+service carries address, telephone, e-mail, website, opening dagdelen and
+elements, and checks each (a bad value names its field).
 """
 
 from typing import Any
@@ -22,7 +22,7 @@ from dekkend.lspmonitor.services._common import require_manage
 from dekkend.register.services import SteunpuntWijziging, steunpunt_update
 
 ADRES = ("straat", "huisnummer", "postcode", "plaats")
-NIET_TOEGEPAST = ("telefoon", "email", "website")
+CONTACT = ("telefoon", "email", "website")
 
 
 def _dagdelen(value: Any) -> frozenset[tuple[int, str]]:
@@ -52,6 +52,7 @@ def wijziging_from_velden(velden: dict[str, Any]) -> SteunpuntWijziging:
     adres = {k: str(velden[k]).strip() for k in ADRES if k in velden}
     return SteunpuntWijziging(
         adres=adres,
+        contact={k: str(velden[k]).strip() for k in CONTACT if k in velden},
         dagdelen=_dagdelen(velden["dagdelen"]) if "dagdelen" in velden else None,
         elementen=(
             frozenset(str(e) for e in velden["elementen"])

@@ -165,12 +165,21 @@ def test_location_confirmation_becomes_a_proposal_and_is_accepted(landelijk, ron
             "huisnummer": "1",
             "dagdelen": ["1:ochtend", "3:middag"],
             "elementen": ["inloop"],
+            "telefoon": "0113 123456",
+            "email": "info@voorbeeld.nl",
+            "website": "https://www.voorbeeld.nl",
         },
     )
     services.voorstel_accept(user=landelijk, voorstel=voorstel)
     sp.refresh_from_db()
+    sp.aanbod.refresh_from_db()
     sp.aanbod.locatie.refresh_from_db()
     assert sp.aanbod.locatie.straat == "Markt"
+    assert (sp.aanbod.telefoon, sp.aanbod.email, sp.aanbod.website) == (
+        "0113 123456",
+        "info@voorbeeld.nl",
+        "https://www.voorbeeld.nl",
+    )
     assert sp.dagdelen_per_week == 2 and sp.lsp_type == "klein"
     assert sp.element_inloop and not sp.element_groeivijver
     from dekkend.lspmonitor.selectors import gecontroleerd_op

@@ -9,8 +9,14 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from dekkend.api.query import QuerySerializer
-from dekkend.register import lsp_type
-from dekkend.register.constants import Dagdeel, Doelgroep, LspType, Weekdag
+from dekkend.register import afstand, lsp_type
+from dekkend.register.constants import (
+    Dagdeel,
+    Doelgroep,
+    LspType,
+    PositieBron,
+    Weekdag,
+)
 from dekkend.register.models import Organisatie, Steunpunt
 
 
@@ -57,7 +63,15 @@ class SteunpuntSerializer(serializers.Serializer[Steunpunt]):
     positieBenaderd = serializers.BooleanField(
         source="aanbod.locatie.coordinaat_benaderd"
     )
+    positieBron = serializers.ChoiceField(
+        source="aanbod.locatie.positie_bron",
+        choices=PositieBron.choices,
+        help_text="Waar lat/lon vandaan komen: het adres, het postcodegebied (PC4) van het adres, of het midden van de gemeente.",
+    )
     website = serializers.CharField(source="aanbod.website")
+    telefoon = serializers.CharField(source="aanbod.telefoon")
+    email = serializers.CharField(source="aanbod.email")
+    contactpersoon = serializers.CharField(source="aanbod.contactpersoon")
 
     def to_representation(self, instance: Steunpunt) -> dict[str, Any]:
         data = super().to_representation(instance)
@@ -111,7 +125,20 @@ class SteunpuntDetailSerializer(SteunpuntSerializer):
 
 
 class NabijSerializer(serializers.Serializer[Any]):
-    afstandKm = serializers.FloatField(source="afstand_km")
+    afstandKm = serializers.FloatField(
+        source="afstand_km",
+        help_text="Hemelsbreed, in km, van de zoeklocatie tot de positie van het steunpunt (waar die vandaan komt: steunpunt.positieBron).",
+    )
+    overWater = serializers.BooleanField(
+        help_text="De rechte lijn gaat over water zonder vaste verbinding: afstandKm is dan geen reisafstand.",
+    )
+    waterovergang = serializers.ChoiceField(
+        choices=[
+            (afstand.EILAND, "Waddeneiland zonder vaste verbinding"),
+            (afstand.WESTERSCHELDE, "over de Westerschelde"),
+        ],
+        allow_null=True,
+    )
     steunpunt = SteunpuntSerializer()
 
 

@@ -309,6 +309,31 @@ def _phone(owner: str, owner_id: str, number: str) -> list[dict[str, Any]]:
     ]
 
 
+def _contacts(aanbod: Aanbod, sid: str) -> list[dict[str, Any]]:
+    """The contact person of a service, with the service's e-mail and phone."""
+    naam = (aanbod.contactpersoon or "").strip()
+    if not naam:
+        return []
+    cid = derived_id("contact", sid)
+    phones = [
+        {**p, "id": derived_id("phone", "contact", cid), "contact_id": cid}
+        for p in _phone("service", sid, aanbod.telefoon)
+    ]
+    for p in phones:
+        p.pop("service_id", None)
+    return [
+        compact(
+            {
+                "id": cid,
+                "service_id": sid,
+                "name": naam,
+                "email": email(aanbod.email),
+                "phones": phones,
+            }
+        )
+    ]
+
+
 def organization(org: Organisatie) -> dict[str, Any]:
     """The one-to-one fields of an organization (organization_list.json)."""
     return compact(
@@ -445,6 +470,7 @@ def service_full(
     out = {
         **service(aanbod),
         "phones": _phone("service", sid, aanbod.telefoon),
+        "contacts": _contacts(aanbod, sid),
         # With a location, the schedules hang from the service_at_location.
         "schedules": [] if locatie else schedules(aanbod, ctx, service_id=sid),
         "attributes": service_attributes(aanbod, ctx),

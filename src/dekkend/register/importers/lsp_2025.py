@@ -23,7 +23,12 @@ from dekkend.importing import ImportFout, analyze_after_commit, read_csv
 from dekkend.regions.constants import INDELING_LSP_MONITOR
 from dekkend.regions.importers.divisions import RegioSpec, division_save
 from dekkend.regions.models import Gemeente, Regio
-from dekkend.register.constants import AanbodSoort, AanbodStatus, OrganisatieSoort
+from dekkend.register.constants import (
+    AanbodSoort,
+    AanbodStatus,
+    OrganisatieSoort,
+    PositieBron,
+)
 from dekkend.register.models import (
     Aanbod,
     Locatie,
@@ -191,6 +196,7 @@ def _steunpunt_create(
         lat=lat,
         lon=lon,
         coordinaat_benaderd=True,
+        positie_bron=PositieBron.GEMEENTE,
         **provenance,
     )
     aanbod = Aanbod.objects.create(

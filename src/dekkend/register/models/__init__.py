@@ -10,6 +10,7 @@ from dekkend.register.models.steunpunt import (
     Steunpunt,
     SteunpuntHerstelaanbod,
 )
+from dekkend.register.models.versie import RegisterVersie
 
 __all__ = [
     "Aanbod",
@@ -21,6 +22,7 @@ __all__ = [
     "Openingsdagdeel",
     "Organisatie",
     "OrganisatieLid",
+    "RegisterVersie",
     "Steunpunt",
     "SteunpuntHerstelaanbod",
 ]

@@ -35,6 +35,12 @@ class Aanbod(RegisterRecord):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    contactpersoon = models.CharField(
+        _("contactpersoon"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naam of functie, bijvoorbeeld 'Anna, ervaringsdeskundige'."),
+    )
     openingstijden_toelichting = models.CharField(
         _("toelichting openingstijden"), max_length=300, blank=True
     )

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dekkend.regions.models import Gemeente
-from dekkend.register.constants import OrganisatieSoort
+from dekkend.register.constants import OrganisatieSoort, PositieBron
 from dekkend.register.models.base import RegisterRecord
 
 
@@ -80,6 +80,14 @@ class Locatie(RegisterRecord):
         help_text=_(
             "De positie is niet het adres maar bijvoorbeeld het bevolkingszwaartepunt van de gemeente."
         ),
+    )
+    # Kept by the services with `coordinaat_benaderd`: pages and API say from
+    # what a distance is measured (ADR 0012).
+    positie_bron = models.CharField(
+        _("positie bepaald uit"),
+        max_length=10,
+        choices=PositieBron.choices,
+        default=PositieBron.GEMEENTE,
     )
 
     class Meta:

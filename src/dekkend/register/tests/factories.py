@@ -52,6 +52,7 @@ class LocatieFactory(factory.django.DjangoModelFactory):
     plaats = "Teststad"
     lat = 52.0
     lon = 5.0
+    positie_bron = "adres"
 
 
 class AanbodFactory(factory.django.DjangoModelFactory):

@@ -11,6 +11,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "EXCEPTION_HANDLER": "dekkend.api.errors.problem_exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "dekkend.api.negotiation.StrictContentNegotiation",
 }
 
 SPECTACULAR_SETTINGS = {

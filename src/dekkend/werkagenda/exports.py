@@ -53,7 +53,7 @@ def _lsp_figuren(werkagenda: Werkagenda, vandaag: date) -> tuple[Figure, ...]:
     # names them; at the full width of the page.
     kaart = regio_map(
         naam=werkagenda.regio.naam,
-        gemeenten=[(g.geometrie, g.naam) for g in gemeenten],
+        gemeenten=[(g.geometrie, g.naam) for g in gemeenten if g.geometrie],
         zonder={g.naam for g in gemeenten if not heeft.get(g.code)},
         punten=[steunpunt_punt(s) for s in steunpunten],
         steunpunten=steunpunten,

@@ -54,6 +54,7 @@ from dekkend.documents.docx import render_docx  # noqa: E402
 from dekkend.documents.model import Document, Figure, Heading, Paragraph  # noqa: E402
 from dekkend.documents.pdf import render_pdf  # noqa: E402
 from dekkend.regions import svgmap  # noqa: E402
+from dekkend.register.maps import regio_map  # noqa: E402
 from dekkend.werkagenda.content import WerkagendaInhoud  # noqa: E402
 from dekkend.werkagenda.docx_io.export import (  # noqa: E402
     ExportBijlagen,
@@ -83,14 +84,6 @@ def regio_figuren(code: str, data_dir: Path) -> tuple[str, tuple[Figure, ...]]:
     gemeenten = [f for f in features if f["properties"]["gemeentecode"] in codes]
     rng = random.Random(8)
     zonder = {f["properties"]["gemeentecode"] for f in gemeenten if rng.random() < 0.25}
-    vlakken = [
-        (
-            f["geometry"],
-            f["properties"]["gemeentenaam"],
-            "gemeente--zonder" if f["properties"]["gemeentecode"] in zonder else "",
-        )
-        for f in gemeenten
-    ]
     with (data_dir / "gemeenten_2025.csv").open(encoding="utf-8") as f:
         centra = {
             r["gemeentecode"]: r
@@ -104,13 +97,25 @@ def regio_figuren(code: str, data_dir: Path) -> tuple[str, tuple[Figure, ...]]:
         for c, r in sorted(centra.items())
         if c not in zonder
     ]
-    kaart = svgmap.render(vlakken, punten)
     naam = regios[code]["naam"]
+    # The map of the werkagenda export (werkagenda/exports.py): names, scale
+    # bar and legend.
+    kaart = regio_map(
+        naam=naam,
+        gemeenten=[(f["geometry"], f["properties"]["gemeentenaam"]) for f in gemeenten],
+        zonder={
+            f["properties"]["gemeentenaam"]
+            for f in gemeenten
+            if f["properties"]["gemeentecode"] in zonder
+        },
+        punten=punten,
+        width=svgmap.WIDTH,
+    )
     figuren = [
         map_figure(
-            title=f"Laagdrempelige steunpunten in {naam}",
-            svg=map_svg(kaart, title=f"Laagdrempelige steunpunten in {naam}"),
-            alt=f"Kaart van {naam}: {len(punten)} steunpunten, {len(zonder)} gemeenten zonder steunpunt.",
+            title=kaart.titel,
+            svg=map_svg(kaart),
+            alt=f"{kaart.titel} {kaart.beschrijving}",
             caption="Analyse van 3 december 2026, run 12",
         )
     ]

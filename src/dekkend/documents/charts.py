@@ -556,51 +556,129 @@ def map_figure(*, title: str, svg: str, alt: str, caption: str = "") -> Figure:
     return Figure(svg=standalone_svg(svg, title=title), alt=alt, caption=caption)
 
 
-# The fills of dekkend.css (.kaart …), inline, so the map needs no stylesheet.
+# The colours of dekkend.css (.kaart …) as they show on the page, inline,
+# so the map needs no stylesheet.
 MAP_BACKGROUND = "#f7f9fb"
 MAP_VLAK = {
     "": "#dfe7ef",
-    "gemeente--zonder": "#f6d8b5",
-    "gemeente--gekozen": "#c3d6ea",
+    "gemeente--zonder": "#f2a65a",
+    "gemeente--gekozen": "#9fc0e3",
 }
 MAP_VLAK_STROKE = "#7a8fa6"
 MAP_PUNT = {"punt": "#154273", "punt--groot": "#0b2a4a", "punt--klein": "#3c78b4"}
 MAP_HERKOMST = "#ffb612"
+MAP_RAND = "#6b6b6b"
+MAP_NAAM_PX = 13
+MAP_LEGENDA_PX = 12
 
 
-def map_svg(kaart: Kaart, *, title: str) -> str:
-    """A `regions.svgmap.Kaart` as a standalone SVG string, with the classes
-    of the page template (`templates/kaart.html`) and the colours of
-    `dekkend.css` inline. Links are left out: a document cannot follow them."""
+def _vlak_fill(klasse: str) -> str:
+    fill = MAP_VLAK[""]
+    for k in klasse.split():
+        fill = MAP_VLAK.get(k, fill)
+    return fill
+
+
+def _punt_style(klasse: str) -> tuple[str, str, float, float]:
+    """(fill, stroke, stroke width, radius) of a point of class `klasse`."""
+    classes = klasse.split()
+    if "herkomst" in classes:
+        return MAP_HERKOMST, "#000000", 1.5, 7.0
+    fill = MAP_PUNT["punt"]
+    for k in classes:
+        fill = MAP_PUNT.get(k, fill)
+    return fill, "#ffffff", 1.0, 5.0
+
+
+def map_svg(kaart: Kaart, *, title: str = "") -> str:
+    """A `regions.svgmap.Kaart` as a standalone SVG string: the picture of
+    the page template (`templates/kaart.html`) with the colours of
+    `dekkend.css` inline. It draws everything `svgmap.render` placed: the
+    gemeenten, the points, the gemeente names and point texts (with a white
+    halo, as on the page), and the band with the scale bar in km and the
+    legend. The title is `kaart.titel` (else `title`), the description
+    `kaart.beschrijving`. Links are left out: a document cannot follow them.
+    """
     body = []
     for vlak in kaart.vlakken:
-        classes = vlak.klasse.split()
-        fill = MAP_VLAK[""]
-        for klasse in classes:
-            fill = MAP_VLAK.get(klasse, fill)
         body.append(
             f'<path class="gemeente {escape(vlak.klasse)}" d="{escape(vlak.d)}" '
-            f'fill="{fill}" stroke="{MAP_VLAK_STROKE}" stroke-width="0.6">'
-            f"<title>{escape(vlak.naam)}</title></path>"
+            f'fill="{_vlak_fill(vlak.klasse)}" stroke="{MAP_VLAK_STROKE}" '
+            f'stroke-width="0.6"><title>{escape(vlak.naam)}</title></path>'
         )
     for punt in kaart.punten:
-        classes = punt.klasse.split()
-        if "herkomst" in classes:
-            fill, stroke, width, r = MAP_HERKOMST, "#000000", 1.5, 7
-        else:
-            fill = MAP_PUNT["punt"]
-            for klasse in classes:
-                fill = MAP_PUNT.get(klasse, fill)
-            stroke, width, r = "#ffffff", 1.0, 5
+        fill, stroke, width, r = _punt_style(punt.klasse)
         body.append(
             f'<circle class="{escape(punt.klasse)}" cx="{punt.x}" cy="{punt.y}" '
-            f'r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="{width}">'
+            f'r="{r:g}" fill="{fill}" stroke="{stroke}" stroke-width="{width:g}">'
             f"<title>{escape(punt.label)}</title></circle>"
         )
+    # Names twice: a white outline first, then the text on top (what
+    # `paint-order: stroke` does on the page, which not every SVG renderer
+    # of the documents supports). Only the second is text for readers.
+    halo, namen = [], []
+    for label in kaart.labels:
+        weight = ' font-weight="bold"' if label.klasse == "kaart__puntnaam" else ""
+        attrs = (
+            f'x="{label.x}" y="{label.y}" text-anchor="{escape(label.anker)}" '
+            f'font-family="{FONT}" font-size="{MAP_NAAM_PX}"{weight}'
+        )
+        halo.append(
+            f'<text {attrs} fill="#ffffff" stroke="#ffffff" stroke-width="3" '
+            f'stroke-linejoin="round">{escape(label.tekst)}</text>'
+        )
+        namen.append(
+            f'<text class="{escape(label.klasse)}" {attrs} fill="{TEXT}">'
+            f"{escape(label.tekst)}</text>"
+        )
+    if halo:
+        body.append('<g aria-hidden="true">' + "".join(halo) + "</g>")
+        body.append('<g class="kaart__namen">' + "".join(namen) + "</g>")
+    if kaart.band_height:
+        body.append(_map_band(kaart))
+    titel = kaart.titel or title
+    desc = f"<desc>{escape(kaart.beschrijving)}</desc>" if kaart.beschrijving else ""
     return (
         f'<svg xmlns="{SVG_NS}" class="kaart" viewBox="{kaart.viewbox}" '
-        f'width="{kaart.width:.0f}" height="{kaart.height:.0f}" role="img">'
-        f"<title>{escape(title)}</title>"
+        f'width="{kaart.width:.0f}" height="{kaart.total_height:.0f}" role="img">'
+        f"<title>{escape(titel)}</title>{desc}"
         f'<rect width="100%" height="100%" fill="{MAP_BACKGROUND}" '
-        f'stroke="#6b6b6b" stroke-width="1"/>' + "".join(body) + "</svg>"
+        f'stroke="{MAP_RAND}" stroke-width="1"/>' + "".join(body) + "</svg>"
     )
+
+
+def _map_band(kaart: Kaart) -> str:
+    """The band under the map: scale bar in km and legend (svgmap `_band`)."""
+    text = f'font-family="{FONT}" font-size="{MAP_LEGENDA_PX}" fill="{TEXT}"'
+    parts = [
+        f'<g class="kaart__band"><rect x="0" y="{kaart.height:.1f}" '
+        f'width="{kaart.width:.1f}" height="{kaart.band_height:.1f}" '
+        f'fill="#ffffff" stroke="{MAP_RAND}" stroke-width="1"/>'
+    ]
+    s = kaart.schaal
+    if s is not None:
+        parts.append(
+            f'<polyline class="kaart__schaal" points="{s.x},{s.y_streep} {s.x},{s.y} '
+            f'{s.x_eind},{s.y} {s.x_eind},{s.y_streep}" fill="none" '
+            f'stroke="{TEXT}" stroke-width="2"/>'
+            f'<text x="{s.tekst_x}" y="{s.y}" {text}>{escape(s.tekst)}</text>'
+        )
+    for item in kaart.legenda:
+        if item.vorm == "punt":
+            fill, stroke, width, r = _punt_style(item.klasse)
+            parts.append(
+                f'<circle cx="{item.midden_x}" cy="{item.midden_y}" r="{r:g}" '
+                f'fill="{fill}" stroke="{stroke}" stroke-width="{width:g}"/>'
+            )
+        else:
+            parts.append(
+                f'<rect x="{item.x}" y="{item.y}" width="14" height="14" '
+                f'fill="{_vlak_fill(item.klasse)}" stroke="{MAP_VLAK_STROKE}" '
+                f'stroke-width="0.6"/>'
+            )
+        parts.append(
+            f'<text x="{item.tekst_x}" y="{item.tekst_y}" {text}>'
+            f"{escape(item.tekst)}</text>"
+        )
+    parts.append("</g>")
+    return "".join(parts)

@@ -61,13 +61,14 @@ p { margin: 0 0 .6em; orphans: 3; widows: 3; }
 .bron { font-size: 8pt; color: #444; }
 .leeg { color: #6b6b6b; }
 ul { margin: 0 0 .6em 1.2em; padding: 0; }
-table { border-collapse: collapse; width: 100%%; margin: .4em 0 1em; font-size: 9pt; }
+table { table-layout: fixed; border-collapse: collapse; width: 100%%;
+        margin: .4em 0 1em; font-size: 9pt; }
 caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 .3em; }
 th, td { border: 1px solid #6b6b6b; padding: .25em .4em; vertical-align: top;
-         text-align: left; }
+         text-align: left; overflow-wrap: break-word; }
 thead th { background: #e1eaf4; font-weight: bold; }
 thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
+thead tr { break-inside: avoid; page-break-inside: avoid; }
 td.getal { text-align: right; font-variant-numeric: tabular-nums; }
 td.toelichting { font-style: italic; }
 .vet { font-weight: bold; }
@@ -110,10 +111,18 @@ def _table(table: Table) -> str:
     parts.append(">")
     if table.caption:
         parts.append(f"<caption>{_lines(table.caption)}</caption>")
-    if table.widths and len(table.widths) == len(table.columns):
-        total = sum(table.widths) or 1.0
+    # Explicit column widths: the table kind's own (`Table.widths`), else
+    # equal. With `table-layout: fixed` WeasyPrint then lays a table out
+    # from these widths instead of measuring every cell first.
+    widths = (
+        table.widths
+        if table.widths and len(table.widths) == len(table.columns)
+        else (1.0,) * len(table.columns)
+    )
+    if widths:
+        total = sum(widths) or 1.0
         parts.append("<colgroup>")
-        for w in table.widths:
+        for w in widths:
             parts.append(f'<col style="width: {100 * w / total:.1f}%">')
         parts.append("</colgroup>")
     parts.append("<thead><tr>")
@@ -220,11 +229,42 @@ def render_html(doc: Document) -> str:
     )
 
 
+def _cache_page_references() -> None:
+    """Make `pydyf.PDF.page_references` cheap. pydyf builds the tuple of all
+    page references on every access, and WeasyPrint's tagging reads it for
+    every structure element, so a tagged PDF cost time in pages × elements
+    (about a tenth of a 300-page werkagenda). The cached tuple is rebuilt
+    whenever a page is added, so it is always the same as pydyf's own."""
+    import pydyf
+
+    original = getattr(pydyf.PDF, "page_references", None)
+    if (
+        not isinstance(original, property)
+        or original.fget is None
+        or getattr(original.fget, "_dekkend_cached", False)
+    ):
+        return
+
+    fget = original.fget
+
+    def page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+        kids = pdf.pages["Kids"]
+        cached = pdf.__dict__.get("_dekkend_page_references")
+        if cached is None or cached[0] != len(kids):
+            cached = (len(kids), fget(pdf))
+            pdf.__dict__["_dekkend_page_references"] = cached
+        return cached[1]
+
+    page_references._dekkend_cached = True  # type: ignore[attr-defined]
+    pydyf.PDF.page_references = property(page_references)
+
+
 def render_pdf(doc: Document) -> bytes:
     """`doc` as a tagged PDF/UA-1 file with title and language in its
     metadata. Needs WeasyPrint (imported here: it is heavy)."""
     import weasyprint
 
+    _cache_page_references()
     html = weasyprint.HTML(string=render_html(doc), base_url=None)
     out = io.BytesIO()
     html.write_pdf(out, pdf_variant="pdf/ua-1")

@@ -19,7 +19,7 @@ from dekkend.documents.charts import Series, bar_chart, map_figure, map_svg
 from dekkend.documents.model import Figure
 from dekkend.regions import svgmap
 from dekkend.regions.selectors import regio_gemeenten
-from dekkend.register.maps import steunpunt_punt
+from dekkend.register.maps import regio_map, steunpunt_punt
 from dekkend.register.selectors import steunpunt_queryset
 from dekkend.werkagenda import measures, prefill
 from dekkend.werkagenda.constants import PrefillStatus
@@ -40,33 +40,29 @@ def _lsp_figuren(werkagenda: Werkagenda, vandaag: date) -> tuple[Figure, ...]:
     dekking = prefill.dekking_for(werkagenda.regio, vandaag=vandaag)
     r = dekking.resultaat
     heeft = {g["gemeentecode"]: g["heeft_lsp"] for g in r["gemeenten"]}
-    vlakken = [
-        (g.geometrie, g.naam, "" if heeft.get(g.code) else "gemeente--zonder")
-        for g in regio_gemeenten(regio=werkagenda.regio)
-        if g.geometrie
-    ]
-    punten = [
-        steunpunt_punt(s)
+    gemeenten = [g for g in regio_gemeenten(regio=werkagenda.regio) if g.geometrie]
+    steunpunten = [
+        s
         for s in steunpunt_queryset(peildatum=dekking.peildatum).filter(
             aanbod__locatie__gemeente__regiogemeente__regio=werkagenda.regio
         )
         if s.aanbod.locatie is not None
     ]
-    kaart = svgmap.render(vlakken, punten)
-    titel = _("LSP in regio %(regio)s") % {"regio": werkagenda.regio.naam}
-    zonder = [g["gemeentenaam"] for g in r["gemeenten"] if not g["heeft_lsp"]]
+    # The map of the pages (register/maps.py, ADR 0018): names of the
+    # gemeenten without an LSP first, a scale bar, a legend and a title that
+    # names them; at the full width of the page.
+    kaart = regio_map(
+        naam=werkagenda.regio.naam,
+        gemeenten=[(g.geometrie, g.naam) for g in gemeenten if g.geometrie],
+        zonder={g.naam for g in gemeenten if not heeft.get(g.code)},
+        punten=[steunpunt_punt(s) for s in steunpunten],
+        steunpunten=steunpunten,
+        width=svgmap.WIDTH,
+    )
     kaart_fig = map_figure(
-        title=titel,
-        svg=map_svg(kaart, title=titel),
-        alt=_(
-            "Kaart van de gemeenten van %(regio)s met %(n)s LSP-locaties; "
-            "zonder LSP: %(zonder)s."
-        )
-        % {
-            "regio": werkagenda.regio.naam,
-            "n": len(punten),
-            "zonder": ", ".join(zonder) or _("geen"),
-        },
+        title=kaart.titel,
+        svg=map_svg(kaart),
+        alt=f"{kaart.titel} {kaart.beschrijving}".strip(),
         caption=dekking.bron,
     )
     grafiek = bar_chart(

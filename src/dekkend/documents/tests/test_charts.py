@@ -147,26 +147,89 @@ def test_any_labels_and_values_give_valid_svg_and_complete_alt(
         assert f"{label}: " in fig.alt or xml_safe(label) == ""
 
 
+def _two_squares() -> list[tuple[dict, str, str]]:
+    def square(lon: float) -> dict:
+        return {
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [lon, 51.4],
+                    [lon + 0.4, 51.4],
+                    [lon + 0.4, 51.6],
+                    [lon, 51.6],
+                    [lon, 51.4],
+                ]
+            ],
+        }
+
+    return [(square(3.5), "Goes", "gemeente--zonder"), (square(3.9), "Middelburg", "")]
+
+
 def test_map_svg_inlines_the_page_colours() -> None:
-    square = {
-        "type": "Polygon",
-        "coordinates": [
-            [[3.5, 51.4], [3.9, 51.4], [3.9, 51.6], [3.5, 51.6], [3.5, 51.4]]
-        ],
-    }
     kaart = svgmap.render(
-        [(square, "Goes", "gemeente--zonder"), (square, "Middelburg", "")],
+        _two_squares(),
         [svgmap.Punt(51.5, 3.7, "Steunpunt Goes", "punt punt--groot")],
     )
     svg = map_svg(kaart, title="Dekking Zeeland")
     root = _root(svg)
     assert root.find("s:title", NS).text == "Dekking Zeeland"
-    paths = root.findall("s:path", NS)
-    assert [p.get("fill") for p in paths] == ["#f6d8b5", "#dfe7ef"]
+    paths = root.findall(".//s:path", NS)
+    assert [p.get("fill") for p in paths] == [
+        charts.MAP_VLAK["gemeente--zonder"],
+        charts.MAP_VLAK[""],
+    ]
     assert [p.find("s:title", NS).text for p in paths] == ["Goes", "Middelburg"]
-    circle = root.find("s:circle", NS)
+    circle = root.find(".//s:circle", NS)
     assert circle.get("fill") == "#0b2a4a"
     assert "<a " not in svg
+
+
+def test_map_svg_draws_names_scale_and_legend_of_svgmap() -> None:
+    """The document map shows what `svgmap.render` placed: every gemeente
+    name, the scale bar with its km text and the legend, and carries the
+    map's own title and description."""
+    kaart = svgmap.render(
+        _two_squares(),
+        [svgmap.Punt(51.5, 3.7, "Steunpunt Goes", "punt", tekst="1")],
+        namen=True,
+        voorrang=["Goes"],
+        legenda=[
+            ("vlak", "", "gemeente met LSP"),
+            ("vlak", "gemeente--zonder", "gemeente zonder LSP"),
+            ("punt", "punt", "LSP-locatie"),
+        ],
+        schaal=True,
+        titel="Kaart van Zeeland: 2 gemeenten, 1 zonder LSP: Goes.",
+        beschrijving="Oranje vlakken: gemeenten zonder LSP.",
+    )
+    assert kaart.schaal is not None
+    svg = map_svg(kaart, title="niet gebruikt")
+    root = _root(svg)
+    assert root.find("s:title", NS).text == kaart.titel
+    assert root.find("s:desc", NS).text == kaart.beschrijving
+    assert root.get("viewBox") == kaart.viewbox
+    assert float(root.get("height")) == pytest.approx(kaart.total_height, abs=1)
+    names = root.find(".//s:g[@class='kaart__namen']", NS)
+    assert names is not None
+    shown = [t.text for t in names.findall("s:text", NS)]
+    assert "Goes" in shown and "Middelburg" in shown and "1" in shown
+    band = root.find(".//s:g[@class='kaart__band']", NS)
+    assert band is not None
+    band_texts = [t.text for t in band.findall("s:text", NS)]
+    assert band_texts[0] == kaart.schaal.tekst and band_texts[0].endswith(" km")
+    assert band_texts[1:] == ["gemeente met LSP", "gemeente zonder LSP", "LSP-locatie"]
+    swatches = [r.get("fill") for r in band.findall("s:rect", NS)[1:]]
+    assert swatches == [charts.MAP_VLAK[""], charts.MAP_VLAK["gemeente--zonder"]]
+    bar = band.find("s:polyline", NS)
+    xs = [float(p.split(",")[0]) for p in bar.get("points").split()]
+    assert max(xs) - min(xs) == pytest.approx(kaart.schaal.lengte_px, abs=0.2)
+
+
+def test_map_svg_without_band_or_names_draws_only_shapes() -> None:
+    kaart = svgmap.render(_two_squares(), [])
+    svg = map_svg(kaart, title="Kaart")
+    assert "kaart__band" not in svg and "<text" not in svg
+    assert _root(svg).find("s:title", NS).text == "Kaart"
 
 
 def test_map_figure_makes_foreign_svg_standalone() -> None:

@@ -130,3 +130,45 @@ def test_figure_without_svg_namespace_is_made_standalone() -> None:
 def test_unknown_block_is_an_error_not_dropped() -> None:
     with pytest.raises(TypeError, match="unknown block str"):
         render_html(Document(title="x", blocks=("losse tekst",)))  # type: ignore[arg-type]
+
+
+def _pdftotext(pdf: bytes, tmp_path) -> str:  # noqa: ANN001
+    path = tmp_path / "kaart.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(  # noqa: S603, S607 - fixed tool, our own file
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_printed_map_shows_names_scale_and_legend(tmp_path) -> None:  # noqa: ANN001
+    """A map in a PDF is the page's map (regions.svgmap): the printed page
+    names the gemeenten, has a scale in km and a legend."""
+    from dekkend.documents.charts import map_figure, map_svg
+    from dekkend.regions import svgmap
+
+    def square(lon: float) -> dict:
+        ring = [[lon, 51.4], [lon + 0.4, 51.4], [lon + 0.4, 51.6], [lon, 51.6]]
+        return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+    kaart = svgmap.render(
+        [(square(3.5), "Goes", "gemeente--zonder"), (square(3.9), "Middelburg", "")],
+        [svgmap.Punt(51.5, 4.1, "LSP Middelburg")],
+        namen=True,
+        voorrang=["Goes"],
+        legenda=[
+            ("vlak", "", "gemeente met LSP"),
+            ("vlak", "gemeente--zonder", "gemeente zonder LSP"),
+        ],
+        schaal=True,
+        titel="Kaart van Zeeland: 2 gemeenten, 1 zonder LSP: Goes.",
+    )
+    fig = map_figure(title=kaart.titel, svg=map_svg(kaart), alt=kaart.titel)
+    pdf = render_pdf(Document(title="Kaart", blocks=(fig,)))
+    text = _pdftotext(pdf, tmp_path)
+    assert "Goes" in text and "Middelburg" in text
+    assert kaart.schaal is not None and kaart.schaal.tekst in text
+    assert re.search(r"\d+ km", text)
+    assert "gemeente zonder LSP" in text and "gemeente met LSP" in text
+    # The figure keeps its alt text in the structure tree.
+    assert b"/Alt (Kaart van Zeeland: 2 gemeenten" in inflated(pdf)

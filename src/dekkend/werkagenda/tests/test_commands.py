@@ -3,6 +3,8 @@
 file into the same structure, the distribution key and the demo."""
 
 import io
+import re
+import subprocess
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
@@ -10,6 +12,7 @@ from django.core.management import CommandError, call_command
 import pytest
 
 from dekkend.regions.selectors import regio_gemeenten
+from dekkend.werkagenda.exports import export_bijlagen
 from dekkend.werkagenda.models import Verdeelsleutel
 from dekkend.werkagenda.selectors import werkagenda_current, werkagenda_inhoud
 from dekkend.werkagenda.tests.factories import zeeland
@@ -59,6 +62,17 @@ def test_demo_export_and_reimport_round_trip(tmp_path: Path) -> None:
         str(pdf_path),
     )
     assert pdf_path.read_bytes()[:4] == b"%PDF"
+    # The coverage map in the PDF is the page's map: names of the gemeenten
+    # without an LSP, a scale in km and the legend are on the printed page.
+    kaart = export_bijlagen(wa).figuren["2a"][0]
+    zonder = kaart.alt.split("zonder LSP: ", 1)[1].split(".")[0]
+    namen = zonder.replace(" en ", ", ").split(", ")
+    pdf_text = subprocess.run(  # noqa: S603, S607 - fixed tool, our own file
+        ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert namen and all(naam in pdf_text for naam in namen)
+    assert re.search(r"\n\d+(,\d)? km\n", pdf_text)
+    assert "gemeente zonder LSP" in pdf_text
 
     voor = werkagenda_inhoud(wa)
     wa.secties.all().delete()

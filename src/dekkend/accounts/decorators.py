@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
-from dekkend.accounts.permissions import two_factor_verified
+from dekkend.accounts.permissions import STEP_UP_SESSION_KEY, two_factor_verified
 from dekkend.accounts.selectors import two_factor_device_exists
 
 
@@ -36,6 +36,9 @@ def two_factor_step_up(
                 if two_factor_device_exists(user=user)
                 else "accounts:two_factor_setup"
             )
+            # The set-up and code pages serve this session although its role
+            # is not otherwise asked for a second factor.
+            request.session[STEP_UP_SESSION_KEY] = True
             query = urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(f"{reverse(target)}?{query}")
         return view(request, *args, **kwargs)

@@ -11,6 +11,16 @@ set up and check the second factor live in `views.py`.
 from typing import Any
 
 PERSOONSGEGEVENS_VERWERKEN = "accounts.persoonsgegevens_verwerken"
+# Set by `decorators.two_factor_step_up` when a page with personal data asks a
+# session for its second factor.
+STEP_UP_SESSION_KEY = "dekkend_two_factor_step_up"
+
+
+def two_factor_asked(request: Any) -> bool:
+    """True when this session must (or was asked to) pass two-factor."""
+    return two_factor_required(request.user) or bool(
+        request.session.get(STEP_UP_SESSION_KEY)
+    )
 
 
 def two_factor_required(user: Any) -> bool:

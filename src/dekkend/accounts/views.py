@@ -32,7 +32,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from dekkend.accounts import selectors, services
 from dekkend.accounts.forms import TokenForm
 from dekkend.accounts.models import User
-from dekkend.accounts.permissions import two_factor_required, two_factor_verified
+from dekkend.accounts.permissions import (
+    two_factor_asked,
+    two_factor_required,
+    two_factor_verified,
+)
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -116,8 +120,8 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     """Show a new TOTP secret and confirm it with a first code."""
     user = _user(request)
     next_url = _next_url(request)
-    if not two_factor_required(user):
-        # Only for users who handle personal data; others are never asked.
+    if not two_factor_asked(request):
+        # Only for users who handle personal data, or a page that shows it.
         return redirect(next_url)
     if selectors.two_factor_device_exists(user=user):
         # One device per user; a lost phone is reset by a beheerder.
@@ -152,7 +156,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     """Ask for the code from the app after password login."""
     user = _user(request)
     next_url = _next_url(request)
-    if two_factor_verified(user) or not two_factor_required(user):
+    if two_factor_verified(user) or not two_factor_asked(request):
         return redirect(next_url)
     if not selectors.two_factor_device_exists(user=user):
         return HttpResponseRedirect(_with_next("accounts:two_factor_setup", next_url))

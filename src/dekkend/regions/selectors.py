@@ -128,12 +128,12 @@ def postcode_punt(postcode: str) -> Punt | None:
     return Punt(
         gebied.lat,
         gebied.lon,
-        f"{gebied.pc4} {_plaats_in_gemeente(gebied.plaats, gebied.gemeente.naam)}",
+        f"{gebied.pc4} {plaats_in_gemeente(gebied.plaats, gebied.gemeente.naam)}",
         gebied.gemeente_id,
     )
 
 
-def _plaats_in_gemeente(plaats: str, gemeente: str) -> str:
+def plaats_in_gemeente(plaats: str, gemeente: str) -> str:
     """The place, with its gemeente only when the names differ: "Middelburg",
     not "Middelburg (Middelburg (Z.))"; but "Ritthem (Vlissingen)".
 

@@ -71,7 +71,7 @@ def postcode_point_and_token(postcode: str) -> tuple[Any, int]:
     """`regions.selectors.postcode_punt(postcode)` and `current_token()` in
     one plain SQL query (the search's hot path). Raises OngeldigePostcode."""
     from dekkend.regions.models import Gemeente, Postcodegebied
-    from dekkend.regions.selectors import OngeldigePostcode, Punt
+    from dekkend.regions.selectors import OngeldigePostcode, Punt, plaats_in_gemeente
 
     cleaned = postcode.replace(" ", "").upper()
     if not (len(cleaned) in (4, 6) and cleaned[:4].isdigit() and cleaned[0] != "0"):
@@ -90,7 +90,8 @@ def postcode_point_and_token(postcode: str) -> tuple[Any, int]:
     if row is None:
         return None, current_token()
     pc4, plaats, lat, lon, naam, gemeente_id, token = row
-    return Punt(lat, lon, f"{pc4} {plaats} ({naam})", gemeente_id), int(token or 0)
+    label = f"{pc4} {plaats_in_gemeente(plaats, naam)}"
+    return Punt(lat, lon, label, gemeente_id), int(token or 0)
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,13 @@ def test_templates_carry_no_inline_script_or_style_attribute():
 
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
+    # The browser fixtures set DJANGO_ALLOW_ASYNC_UNSAFE for their own process;
+    # a deployment never has it (async.E001), so neither has this check.
+    inherited = {
+        k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "dekkend.conf.production",
         "DEKKEND_SECRET_KEY": secrets.token_urlsafe(50),
         "DEKKEND_ALLOWED_HOSTS": "dekkend.example.nl",

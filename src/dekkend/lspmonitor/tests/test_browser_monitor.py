@@ -36,18 +36,25 @@ WACHTWOORD = "geheim-wachtwoord-123"
 NIEUW = "Herstelcafé De Kade"
 
 
-def _login(page: Page, base: str, user: User) -> None:
+def _code(page: Page, device: Any) -> None:
+    """Enter the TOTP code when the page asks for it (at login, or before a
+    page with personal data)."""
+    if page.get_by_role("heading", level=1).inner_text() == "Code invullen":
+        code = page.get_by_label("Code uit uw authenticator-app")
+        code.fill(f"{totp(device.bin_key, step=device.step):06d}")
+        code.press("Enter")
+        expect(page.get_by_role("heading", level=1)).not_to_have_text("Code invullen")
+
+
+def _login(page: Page, base: str, user: User) -> Any:
     device = totp_device_create(user)
     page.goto(f"{base}/account/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_label("Wachtwoord").press("Enter")
     page.wait_for_load_state()
-    if page.get_by_role("heading", level=1).inner_text() == "Code invullen":
-        code = page.get_by_label("Code uit uw authenticator-app")
-        code.fill(f"{totp(device.bin_key, step=device.step):06d}")
-        code.press("Enter")
-        expect(page.get_by_role("heading", level=1)).not_to_have_text("Code invullen")
+    _code(page, device)
+    return device
 
 
 def _actie(page: Page, label: str) -> None:
@@ -129,7 +136,7 @@ def test_round_from_opening_to_report(
     today = timezone.localdate()
 
     # -- The landelijk user opens the 2026 round --------------------------
-    _login(page, base, landelijk)
+    device = _login(page, base, landelijk)
     page.goto(f"{base}/monitor/lsp/nieuw/")
     page.get_by_label("Jaar").fill("2026")
     page.get_by_label("Open op").fill(today.isoformat())
@@ -172,6 +179,10 @@ def test_round_from_opening_to_report(
 
     # -- Invitations, sent ------------------------------------------------
     page.goto(f"{base}/monitor/lsp/2026/uitnodigingen/")
+    # Respondents' names: the password alone is not enough for this page.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Code invullen")
+    _code(page, device)
+    expect(page).to_have_url(re.compile(r"/monitor/lsp/2026/uitnodigingen/$"))
     for rol, naam, email, org in (
         ("lsp", "LSP Respondent", "lsp@example.invalid", organisatie),
         ("coordinator", "Coördinator Zeeland", "coord@example.invalid", ""),

@@ -152,25 +152,13 @@ def api_row(steunpunt: Any) -> dict[str, Any]:
 
 
 def _load(token: int) -> Snapshot:
-    from django.db.models import Prefetch
-
     from dekkend.regions.models import Gemeente
     from dekkend.register import lsp_type
-    from dekkend.register.constants import AanbodSoort, AanbodStatus
-    from dekkend.register.models import Openingsdagdeel, Steunpunt
+    from dekkend.register.selectors import lsp_queryset
 
     steunpunten = list(
-        Steunpunt.objects.filter(aanbod__soort=AanbodSoort.LSP)
-        .exclude(aanbod__status=AanbodStatus.GESTOPT)
-        .select_related("aanbod__organisatie", "aanbod__locatie__gemeente")
-        .defer("aanbod__locatie__gemeente__geometrie")
-        .prefetch_related(
-            Prefetch(
-                "aanbod__dagdelen",
-                queryset=Openingsdagdeel.objects.order_by("weekdag", "dagdeel"),
-            ),
-            "aanbod__doelgroepen",
-        )
+        lsp_queryset()
+        .prefetch_related("aanbod__doelgroepen")
         .order_by("aanbod__naam", "pk")
     )
     located = [(s, s.aanbod.locatie) for s in steunpunten if s.aanbod.locatie]

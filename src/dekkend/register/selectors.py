@@ -32,12 +32,13 @@ from dekkend.register.models.base import valid_on
 from dekkend.register.permissions import user_organisatie_ids
 
 
-def steunpunt_queryset(*, peildatum: date) -> QuerySet[Steunpunt]:
-    """Support points on the register on `peildatum` (valid and not stopped)."""
-    qs = (
-        Steunpunt.objects.filter(
-            valid_on(peildatum, "aanbod__"), aanbod__soort=AanbodSoort.LSP
-        )
+def lsp_queryset() -> QuerySet[Steunpunt]:
+    """Every LSP that has not stopped, whatever its validity, with the rows a
+    register answer shows (organisation, location, gemeente, dagdelen); the
+    search snapshot (`register/search.py`) holds all of them and filters on
+    validity in memory."""
+    return (
+        Steunpunt.objects.filter(aanbod__soort=AanbodSoort.LSP)
         .exclude(aanbod__status=AanbodStatus.GESTOPT)
         .select_related("aanbod__organisatie", "aanbod__locatie__gemeente")
         # A gemeente's boundary is a GeoJSON document: decoding it for every
@@ -50,7 +51,13 @@ def steunpunt_queryset(*, peildatum: date) -> QuerySet[Steunpunt]:
             )
         )
     )
-    return qs.order_by("aanbod__naam")
+
+
+def steunpunt_queryset(*, peildatum: date) -> QuerySet[Steunpunt]:
+    """Support points on the register on `peildatum` (valid and not stopped)."""
+    return (
+        lsp_queryset().filter(valid_on(peildatum, "aanbod__")).order_by("aanbod__naam")
+    )
 
 
 @dataclass(frozen=True)

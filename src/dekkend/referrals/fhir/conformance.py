@@ -87,18 +87,25 @@ def _name(slug: str) -> str:
     return "".join(part.capitalize() for part in slug.split("-"))
 
 
-def code_system(slug: str, title: str, concepts: list[tuple[str, str]]) -> dict:
+def _terminology(resource_type: str, slug: str, title: str) -> dict:
+    """The metadata a CodeSystem and its ValueSet share."""
     return {
-        "resourceType": "CodeSystem",
+        "resourceType": resource_type,
         "id": slug,
         "language": "nl",
-        "url": f"{codes.BASE}/CodeSystem/{slug}",
+        "url": f"{codes.BASE}/{resource_type}/{slug}",
         "version": VERSION,
         "name": _name(slug),
         "title": title,
         "status": "active",
         "experimental": False,
         "publisher": PUBLISHER,
+    }
+
+
+def code_system(slug: str, title: str, concepts: list[tuple[str, str]]) -> dict:
+    return {
+        **_terminology("CodeSystem", slug, title),
         "description": _("Codes van Dekkend: %(title)s.") % {"title": title},
         "caseSensitive": True,
         "valueSet": f"{codes.BASE}/ValueSet/{slug}",
@@ -110,16 +117,7 @@ def code_system(slug: str, title: str, concepts: list[tuple[str, str]]) -> dict:
 
 def value_set(slug: str, title: str) -> dict:
     return {
-        "resourceType": "ValueSet",
-        "id": slug,
-        "language": "nl",
-        "url": f"{codes.BASE}/ValueSet/{slug}",
-        "version": VERSION,
-        "name": _name(slug),
-        "title": title,
-        "status": "active",
-        "experimental": False,
-        "publisher": PUBLISHER,
+        **_terminology("ValueSet", slug, title),
         "description": _("Alle codes van %(system)s.")
         % {"system": f"{codes.BASE}/CodeSystem/{slug}"},
         "compose": {"include": [{"system": f"{codes.BASE}/CodeSystem/{slug}"}]},

@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from dekkend.api.query import QuerySerializer
+from dekkend.lspmonitor.constants import Besluit, KandidaatBron
 from dekkend.lspmonitor.models import Beoordeling, Kandidaat, Ronde
 from dekkend.register import afwegingskader
 
@@ -114,6 +115,12 @@ class BeoordelingSerializer(serializers.ModelSerializer[Beoordeling]):
             many=True,
         ).data
         return [dict(item) for item in data]
+
+
+class BasislijstQuerySerializer(QuerySerializer):
+    regio = serializers.CharField(required=False, help_text="Regiocode")
+    besluit = serializers.ChoiceField(choices=Besluit.choices, required=False)
+    bron = serializers.ChoiceField(choices=KandidaatBron.choices, required=False)
 
 
 class TabellenQuerySerializer(QuerySerializer):

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 from dekkend.api.errors import ProblemSerializer
 from dekkend.lspmonitor import selectors
 from dekkend.lspmonitor.api.serializers import (
+    BasislijstQuerySerializer,
     BeoordelingSerializer,
     KandidaatSerializer,
     RondeSerializer,
@@ -96,11 +97,7 @@ class RondeDetailView(APIView):
     tags=["monitor"],
     parameters=[
         JAAR,
-        OpenApiParameter("regio", str, description="Regiocode"),
-        OpenApiParameter("besluit", str, enum=["open", "op_lijst", "af"]),
-        OpenApiParameter(
-            "bron", str, enum=["register", "antwoord", "handmatig", "csv"]
-        ),
+        BasislijstQuerySerializer,
     ],
     responses={200: KandidaatSerializer(many=True), **FOUTEN},
 )
@@ -113,7 +110,9 @@ class BasislijstView(generics.ListAPIView[Kandidaat]):
     filter_backends: list[Any] = []
 
     def get_queryset(self) -> QuerySet[Kandidaat]:
-        params = self.request.query_params
+        query = BasislijstQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
         return selectors.kandidaat_list(
             ronde=_ronde(self.kwargs["jaar"]),
             filters=selectors.KandidaatFilter(

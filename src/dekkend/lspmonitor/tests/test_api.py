@@ -60,6 +60,9 @@ def test_landelijk_reads_rounds_base_list_and_reviews(landelijk, ronde):
     assert item["gemeente"] == "GM0687" and item["regio"] == "zeeland"
     alle = client.get("/api/v1/monitor/rondes/2026/basislijst/").json()
     assert alle["count"] > 300 and len(alle["results"]) == 50
+    fout = client.get("/api/v1/monitor/rondes/2026/basislijst/?bron=AAA")
+    assert fout.status_code == 400
+    assert [e["field"] for e in fout.json()["errors"]] == ["bron"]
     reviews = client.get("/api/v1/monitor/rondes/2026/beoordelingen/").json()["results"]
     assert reviews[0]["rol"] == "nvzh"
     first = reviews[0]["antwoorden"][0]

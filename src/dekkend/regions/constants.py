@@ -21,3 +21,8 @@ INDELING_ZORGKANTOOR = "zorgkantoorregio-2025"
 INDELING_GGD = "ggd-regio-2022"
 INDELING_PROVINCIE = "provincie-2025"
 INDELING_LSP_MONITOR = "lsp-monitor-2025"
+
+
+# The source in `versions` for gemeenten, population, PC4 areas and
+# divisions: every write gives it a new token (regions/apps.py).
+VERSION_SOURCE = "regions"

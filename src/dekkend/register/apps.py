@@ -9,28 +9,21 @@ class RegisterConfig(AppConfig):
     verbose_name = _("Register (sociale kaart)")
 
     def ready(self) -> None:
-        # Cache invalidation, not a business rule: any write to a model the
-        # public search shows gives the register a new version token, also
-        # from the admin and the importers (register/search.py, ADR 0012).
-        from django.db.models.signals import post_delete, post_save
-
+        # Any write to a model the public search shows gives the register a
+        # new version token, also from the admin and the importers
+        # (register/search.py, versions/signals.py).
         from dekkend.register import models
+        from dekkend.register.constants import VERSION_SOURCE
+        from dekkend.versions.signals import track
 
-        for model in (
-            models.Organisatie,
-            models.Locatie,
-            models.Aanbod,
-            models.Steunpunt,
-            models.Openingsdagdeel,
-            models.AanbodDoelgroep,
-        ):
-            post_save.connect(_changed, sender=model, dispatch_uid=f"search-{model}")
-            post_delete.connect(
-                _changed, sender=model, dispatch_uid=f"search-del-{model}"
-            )
-
-
-def _changed(**kwargs: object) -> None:
-    from dekkend.register.search import register_changed
-
-    register_changed()
+        track(
+            VERSION_SOURCE,
+            (
+                models.Organisatie,
+                models.Locatie,
+                models.Aanbod,
+                models.Steunpunt,
+                models.Openingsdagdeel,
+                models.AanbodDoelgroep,
+            ),
+        )

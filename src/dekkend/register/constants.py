@@ -134,3 +134,8 @@ class Kenmerk(models.IntegerChoices):
 class KenmerkStatus(models.TextChoices):
     AANWEZIG = "aanwezig", _("aanwezig")
     IN_ONTWIKKELING = "in_ontwikkeling", _("in ontwikkeling")
+
+
+# The register's source in `versions`: every write to what the public search
+# or an analysis reads of the register gives it a new token.
+VERSION_SOURCE = "register"

@@ -10,11 +10,11 @@ coordinates as numpy arrays. A search is then: one query for the register's
 version token, a vectorised haversine over all points and a partial sort.
 
 Invalidation across processes: every write to a model the answer shows
-stores a new random token in the one `RegisterVersie` row, in the writing
-transaction (`register_changed`, called from the register's signal receivers
+stores a new random token for the `register` source of `versions`, in the
+writing transaction (`register_changed`, called from the register's signal receivers
 and services). A process whose snapshot carries another token rebuilds it.
 A random token, not a counter, so that a rolled-back write can never make an
-old snapshot look current again. Validity (`geldig_van`/`geldig_tot`) is
+old snapshot look current again (`versions/services.py`). Validity (`geldig_van`/`geldig_tot`) is
 checked per request against the reference date, so the snapshot does not
 depend on the day.
 
@@ -22,20 +22,21 @@ What does not belong here: filters the snapshot cannot answer (regio, free
 text) fall back to `selectors.steunpunten_nearby`; writes go through services.
 """
 
-import secrets
 import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 
 import numpy as np
 
 from dekkend.regions import geo
 from dekkend.register import afstand
+from dekkend.register.constants import VERSION_SOURCE
 from dekkend.register.contact import Contact, contact_for
-from dekkend.register.models import RegisterVersie
+from dekkend.versions.selectors import token_sql
+from dekkend.versions.services import data_changed
 
 # Dates as ordinals; "no bound" as the extremes.
 _MIN_DAY, _MAX_DAY = date.min.toordinal(), date.max.toordinal()
@@ -43,19 +44,11 @@ _MIN_DAY, _MAX_DAY = date.min.toordinal(), date.max.toordinal()
 
 def register_changed() -> None:
     """Store a new version token; call inside the transaction that writes."""
-    token = secrets.randbits(62)
-    if RegisterVersie.objects.filter(pk=1).update(versie=token):
-        return
-    try:
-        with transaction.atomic():
-            RegisterVersie.objects.create(pk=1, versie=token)
-    except IntegrityError:  # created by a concurrent writer meanwhile
-        RegisterVersie.objects.filter(pk=1).update(versie=token)
+    data_changed(VERSION_SOURCE)
 
 
 def _token_sql() -> str:
-    # Table names from the models, no user input.
-    return f"SELECT versie FROM {RegisterVersie._meta.db_table} WHERE id = 1"  # noqa: S608
+    return token_sql(VERSION_SOURCE)
 
 
 def current_token() -> int:

@@ -35,6 +35,7 @@ from dekkend.register.models import (
     SteunpuntHerstelaanbod,
 )
 from dekkend.register.permissions import can_edit_steunpunt, can_record_afweging
+from dekkend.register.search import register_changed
 
 
 def steunpunt_recompute_type(*, steunpunt: Steunpunt) -> Steunpunt:
@@ -49,6 +50,7 @@ def steunpunt_recompute_type(*, steunpunt: Steunpunt) -> Steunpunt:
         type_afgeleid=steunpunt.type_afgeleid,
         lsp_type=steunpunt.lsp_type,
     )
+    register_changed()  # QuerySet.update sends no signal
     return steunpunt
 
 
@@ -199,6 +201,7 @@ def steunpunt_update(
                 Openingsdagdeel(aanbod=aanbod, weekdag=d, dagdeel=p)
                 for d, p in sorted(wijziging.dagdelen)
             )
+            register_changed()  # bulk_create sends no signal
             changed.append("dagdelen")
     for name in ("bezoekers_per_dag", "unieke_bezoekers_per_jaar"):
         value = getattr(wijziging, name)
@@ -296,6 +299,7 @@ def _replace_codes(
     model.objects.bulk_create(
         model(**{fk: owner, field_name: c}) for c in sorted(wanted - current)
     )
+    register_changed()  # bulk_create sends no signal
     return True
 
 

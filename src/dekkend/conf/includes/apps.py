@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "csp",
     "dekkend.accounts",
     "dekkend.audit",
+    "dekkend.versions",
     "dekkend.regions",
     "dekkend.register",
     "dekkend.coverage",

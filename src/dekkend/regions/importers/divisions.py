@@ -21,7 +21,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from dekkend.importing import ImportFout, read_csv, upsert
+from dekkend.regions.constants import VERSION_SOURCE
 from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente
+from dekkend.versions.services import data_changed, one_change
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class RegioSpec:
     rij: int | None = None
 
 
+@one_change(VERSION_SOURCE)  # one token in all, and none when nothing changed
 def division_save(
     *,
     naam: str,
@@ -101,7 +104,8 @@ def division_save(
         if getattr(indeling, attr) != value:
             setattr(indeling, attr, value)
             changed += 1
-    indeling.save()
+    if changed:  # an unchanged division keeps its version token
+        indeling.save()
     c, u = upsert(
         Regio,
         "code",
@@ -139,6 +143,8 @@ def division_save(
         ]
     )
     changed += len(current ^ wanted)
+    if changed:  # bulk writes send no signal
+        data_changed(VERSION_SOURCE)
     return len(regios), changed
 
 

@@ -19,6 +19,7 @@ from dekkend.regions.constants import (
     INDELING_GGD,
     INDELING_PROVINCIE,
     INDELING_ZORGKANTOOR,
+    VERSION_SOURCE,
 )
 from dekkend.regions.importers.divisions import DivisionSpec, division_load
 from dekkend.regions.models import (
@@ -28,6 +29,7 @@ from dekkend.regions.models import (
     Regio,
     RegioGemeente,
 )
+from dekkend.versions.services import data_changed, one_change
 
 GEMEENTEN_CSV = "gemeenten_2025.csv"
 GEMEENTEN_GEOJSON = "gemeenten_2025.geojson"
@@ -138,9 +140,9 @@ def _gemeente_rows(path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any
     return gemeenten, bevolking
 
 
-def _load_geometry(path: Path, by_code: dict[str, Gemeente]) -> None:
+def _load_geometry(path: Path, by_code: dict[str, Gemeente]) -> int:
     if not path.is_file():
-        return
+        return 0
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
     except (ValueError, KeyError) as exc:
@@ -159,13 +161,14 @@ def _load_geometry(path: Path, by_code: dict[str, Gemeente]) -> None:
             gemeente.geometrie = feature["geometry"]
             changed.append(gemeente)
     Gemeente.objects.bulk_update(changed, ["geometrie"], batch_size=100)
+    return len(changed)
 
 
 def gemeenten_load(data_dir: Path) -> tuple[int, int]:
     gemeenten, bevolking = _gemeente_rows(data_dir / GEMEENTEN_CSV)
     created, updated = upsert(Gemeente, "code", gemeenten)
     by_code = {g.code: g for g in Gemeente.objects.all()}
-    _load_geometry(data_dir / GEMEENTEN_GEOJSON, by_code)
+    updated += _load_geometry(data_dir / GEMEENTEN_GEOJSON, by_code)
     for year in {b["peiljaar"] for b in bevolking}:
         rows = []
         for b in bevolking:
@@ -213,6 +216,7 @@ def postcodegebieden_load(data_dir: Path) -> tuple[int, int]:
 
 
 @transaction.atomic
+@one_change(VERSION_SOURCE)  # one token in all, and none when nothing changed
 def reference_load(data_dir: Path) -> ReferenceReport:
     """Load everything under `data_dir`; raise ImportFout on the first bad row."""
     check_data_dir(data_dir)
@@ -226,6 +230,8 @@ def reference_load(data_dir: Path) -> ReferenceReport:
             regios, changed = division_load(spec, data_dir)
             report.indelingen[spec.naam] = regios
             report.changed += changed
+    if report.changed:  # bulk writes send no signal
+        data_changed(VERSION_SOURCE)
     analyze_after_commit(Gemeente, Bevolking, Postcodegebied, Regio, RegioGemeente)
     report.inwoners = sum(
         Bevolking.objects.filter(peiljaar=2024).values_list("inwoners", flat=True)

@@ -24,6 +24,7 @@ from dekkend.regions.constants import INDELING_LSP_MONITOR
 from dekkend.regions.importers.divisions import RegioSpec, division_save
 from dekkend.regions.models import Gemeente, Regio
 from dekkend.register.constants import (
+    VERSION_SOURCE,
     AanbodSoort,
     AanbodStatus,
     OrganisatieSoort,
@@ -36,6 +37,7 @@ from dekkend.register.models import (
     Organisatie,
     Steunpunt,
 )
+from dekkend.versions.services import one_change
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lsp_2025"
 BRON = "Monitor Laagdrempelige steunpunten 2025, bijlage A"
@@ -59,6 +61,7 @@ def _regio_code(naam: str) -> str:
 
 
 @transaction.atomic
+@one_change(VERSION_SOURCE)  # one new register token, not one per row
 def lsp_2025_load(data_dir: Path = DATA_DIR) -> Lsp2025Report:
     """Load the list; raise ImportFout naming file, row and field on bad input."""
     gemeenten = {g.code: g for g in Gemeente.objects.all()}

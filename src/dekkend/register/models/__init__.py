@@ -10,7 +10,6 @@ from dekkend.register.models.steunpunt import (
     Steunpunt,
     SteunpuntHerstelaanbod,
 )
-from dekkend.register.models.versie import RegisterVersie
 
 __all__ = [
     "Aanbod",
@@ -22,7 +21,6 @@ __all__ = [
     "Openingsdagdeel",
     "Organisatie",
     "OrganisatieLid",
-    "RegisterVersie",
     "Steunpunt",
     "SteunpuntHerstelaanbod",
 ]

@@ -74,3 +74,8 @@ BASISFUNCTIONALITEITEN = {
     "nu_niet_zwanger": _("Nu Niet Zwanger"),
     "mgn": _("Mentale gezondheidsnetwerken"),
 }
+
+
+# The source in `versions` for the regions' parameters (ParameterAfwijking):
+# every write gives it a new token (coverage/apps.py).
+VERSION_SOURCE = "coverage"

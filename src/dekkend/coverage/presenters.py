@@ -7,18 +7,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from dekkend.coverage.analysis import advisor
 from dekkend.coverage.analysis.aggregate import RegioTotaal
 from dekkend.coverage.constants import BASISFUNCTIONALITEITEN, REALISATIE_INDICATOREN
 from dekkend.coverage.models import Realisatie
 from dekkend.regions import svgmap
+from dekkend.regions.constants import VERSION_SOURCE as REGIONS
 from dekkend.regions.models import Gemeente
 from dekkend.register.constants import LspType
 from dekkend.register.maps import lijst, regio_map
+from dekkend.versions.cache import cached
 
 
 @dataclass(frozen=True)
@@ -56,20 +59,41 @@ def gemeente_map(
 ) -> svgmap.Kaart:
     """The gemeenten of `results`, those without an LSP in orange, named
     (register/maps.py `regio_map`); `naam` is the region's name in the map's
-    accessible name."""
-    codes = {r["gemeentecode"]: r for r in results}
-    vlakken, zonder = [], set()
-    for g in Gemeente.objects.filter(code__in=codes).only("code", "naam", "geometrie"):
-        if g.geometrie:
-            vlakken.append((g.geometrie, g.naam))
-            if not codes[g.code]["heeft_lsp"]:
-                zonder.add(g.naam)
-    return regio_map(
-        naam=naam or str(_("Nederland")),
-        gemeenten=vlakken,
-        zonder=zonder,
-        punten=lsp_points,
-        alle_namen=bool(naam),
+    accessible name.
+
+    Kept per process until the gemeenten change (`versions.cache`): reading
+    and projecting every outline costs more than the rest of a page. What
+    the register adds (which gemeenten lack an LSP, the points) is part of
+    the key, and so is the language of the texts."""
+    heeft_lsp = tuple(
+        sorted((r["gemeentecode"], bool(r["heeft_lsp"])) for r in results)
+    )
+    punten = tuple(lsp_points)
+
+    def compute() -> svgmap.Kaart:
+        codes = dict(heeft_lsp)
+        vlakken, zonder = [], set()
+        for g in Gemeente.objects.filter(code__in=codes).only(
+            "code", "naam", "geometrie"
+        ):
+            if g.geometrie:
+                vlakken.append((g.geometrie, g.naam))
+                if not codes[g.code]:
+                    zonder.add(g.naam)
+        kaart = regio_map(
+            naam=naam or str(_("Nederland")),
+            gemeenten=vlakken,
+            zonder=zonder,
+            punten=punten,
+            alle_namen=bool(naam),
+        )
+        kaart.inhoud = render_to_string("kaart_inhoud.html", {"kaart": kaart})
+        return kaart
+
+    return cached(
+        ("coverage.gemeente_map", heeft_lsp, punten, naam, get_language()),
+        compute,
+        sources=(REGIONS,),
     )
 
 

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+import numpy as np
+
 import dekkend
 from dekkend.audit.services import record
 from dekkend.coverage.analysis.advisor import AdvisorSettings, Proposal, advise
@@ -18,14 +20,20 @@ from dekkend.coverage.analysis.coverage import analyse
 from dekkend.coverage.analysis.model import AnalysisInput, AnalysisResult
 from dekkend.coverage.analysis.parameters import DEFAULTS_BY_KEY
 from dekkend.coverage.analysis.report import result_as_dict
-from dekkend.coverage.constants import INDICATOR_BY_KEY
+from dekkend.coverage.constants import INDICATOR_BY_KEY, VERSION_SOURCE
 from dekkend.coverage.inputs import analysis_input, fingerprint
 from dekkend.coverage.models import AnalysisRun, ParameterAfwijking, Realisatie
 from dekkend.coverage.permissions import can_change_regio
 from dekkend.coverage.selectors import afwijkingen_for, parameters_for
+from dekkend.regions.constants import VERSION_SOURCE as REGIONS
 from dekkend.regions.models import Gemeente, Indeling, Regio
+from dekkend.register.constants import VERSION_SOURCE as REGISTER
+from dekkend.versions.cache import cached
 
 _ANALYSIS_DIR = Path(__file__).resolve().parent / "analysis"
+# What an analysis reads: gemeenten, population, PC4 areas and divisions;
+# the register; the regions' parameters.
+ANALYSIS_SOURCES = (REGIONS, REGISTER, VERSION_SOURCE)
 
 
 def code_version() -> str:
@@ -41,7 +49,22 @@ def analysis_compute(
     *, indeling: Indeling, regio: Regio | None, peildatum: date
 ) -> tuple[AnalysisInput, AnalysisResult]:
     """The analysis for `regio`, or every gemeente of the division when None,
-    with the region's current parameters."""
+    with the region's current parameters.
+
+    Kept per process until the gemeenten, the register or the region's
+    parameters change (`versions.cache`): the pages, exports, werkagenda and
+    advisor all ask for the same analysis. The arrays are read-only.
+    """
+    return cached(
+        ("coverage.analysis", indeling.pk, regio.pk if regio else None, peildatum),
+        lambda: _analysis(indeling=indeling, regio=regio, peildatum=peildatum),
+        sources=ANALYSIS_SOURCES,
+    )
+
+
+def _analysis(
+    *, indeling: Indeling, regio: Regio | None, peildatum: date
+) -> tuple[AnalysisInput, AnalysisResult]:
     if regio is not None:
         gemeenten = list(
             Gemeente.objects.filter(regiogemeente__regio=regio).order_by("naam")
@@ -56,6 +79,10 @@ def analysis_compute(
         parameters=parameters_for(regio),
         aantal_regios=1 if regio is not None else indeling.regios.count(),
     )
+    for arrays in (inp.pc4, inp.lsp):
+        for value in vars(arrays).values():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False  # shared by every caller
     return inp, analyse(inp)
 
 

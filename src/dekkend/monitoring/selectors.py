@@ -13,11 +13,13 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from django.db.models import Min
 from django.utils import timezone
 
+from dekkend.coverage.constants import VERSION_SOURCE as COVERAGE
 from dekkend.coverage.selectors import parameters_for
 from dekkend.monitoring import facts
 from dekkend.monitoring.indicators import (
@@ -26,12 +28,18 @@ from dekkend.monitoring.indicators import (
     publish,
     raw_indicators_from_counts,
 )
-from dekkend.referrals.constants import TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
+from dekkend.referrals.constants import (
+    TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN,
+    version_source_of_year,
+)
+from dekkend.referrals.constants import VERSION_SOURCE as REFERRALS
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.selectors import termijnen_per_gemeente
 from dekkend.regions.constants import INDELING_ZORGKANTOOR
+from dekkend.regions.constants import VERSION_SOURCE as REGIONS
 from dekkend.regions.models import Gemeente, Indeling, Regio, RegioGemeente, RegioLid
 from dekkend.regions.selectors import inwoners_per_gemeente
+from dekkend.versions.cache import cached
 
 # The parameter of the coverage analysis that holds the referral target
 # (003 §7: 60 referrals per 10,000 inhabitants a year).
@@ -39,6 +47,9 @@ STREEFWAARDE_SLEUTEL = "sv_verwijzingen_per_10k"
 # Years that can be asked for: from this one up to the current year.
 EERSTE_JAAR = 2000
 STANDAARD_TERMIJN_WERKDAGEN = TERMIJN_EERSTE_TERUGKOPPELING_WERKDAGEN
+# What the indicators read besides the year's referrals: gemeenten,
+# population and divisions; the targets; regional terms and bulk writes.
+INDICATOR_SOURCES = (REGIONS, COVERAGE, REFERRALS)
 
 
 @dataclass(frozen=True)
@@ -118,9 +129,39 @@ def referral_indicators(
     peildatum = peildatum or timezone.localdate()
     if regio is not None and regio.indeling_id != indeling.pk:
         raise ValueError("regio is not part of this indeling")
-    if regio is not None:
-        return _regional(indeling, regio, jaar, peildatum)
-    return _national(indeling, jaar, peildatum)
+
+    def compute() -> tuple[RegionIndicators, Mapping[str, str], tuple[int, ...]]:
+        found = (
+            _regional(indeling, regio, jaar, peildatum)
+            if regio is not None
+            else _national(indeling, jaar, peildatum)
+        )
+        return found.indicatoren, found.namen, found.termijnen_werkdagen
+
+    # Kept per process until a referral of that year, a regional term, the
+    # gemeenten or the targets change (`versions.cache`): a year's figures
+    # are asked for far more often than they change.
+    indicatoren, namen, termijnen = cached(
+        (
+            "monitoring.referral_indicators",
+            indeling.pk,
+            None if regio is None else regio.pk,
+            jaar,
+            peildatum,
+        ),
+        compute,
+        sources=INDICATOR_SOURCES,
+        sharded=(version_source_of_year(jaar),),
+    )
+    return VerwijsIndicatoren(
+        indeling=indeling,
+        regio=regio,
+        jaar=jaar,
+        peildatum=peildatum,
+        indicatoren=indicatoren,
+        namen=namen,
+        termijnen_werkdagen=termijnen,
+    )
 
 
 def _regional(
@@ -150,7 +191,7 @@ def _regional(
         jaar=jaar,
         peildatum=peildatum,
         indicatoren=publish(raw),
-        namen={g.code: g.naam for g in gemeenten},
+        namen=MappingProxyType({g.code: g.naam for g in gemeenten}),
         termijnen_werkdagen=tuple(sorted(set(termijnen.values())))
         or (STANDAARD_TERMIJN_WERKDAGEN,),
     )
@@ -205,7 +246,7 @@ def _national(indeling: Indeling, jaar: int, peildatum: date) -> VerwijsIndicato
                 code: [atoms[g] for g in members] for code, members in groepen.items()
             },
         ),
-        namen={r.code: r.naam for r in regios},
+        namen=MappingProxyType({r.code: r.naam for r in regios}),
         termijnen_werkdagen=tuple(sorted(set(termijn_per_gemeente.values())))
         or (STANDAARD_TERMIJN_WERKDAGEN,),
     )

@@ -88,3 +88,19 @@ class Leesreden(models.TextChoices):
     OPVOLGING = "opvolging", _("status en terugkoppeling volgen")
     UITWISSELING = "uitwisseling", _("uitwisseling met een ander systeem (FHIR)")
     INZAGEVERZOEK = "inzageverzoek", _("inzageverzoek van de inwoner")
+
+
+# Sources in `versions` for what the indicators count: the referrals sent in
+# a calendar year (`referrals:<jaar>`, sharded by referral id, one new token
+# per write, referrals/apps.py) and everything else that may change any
+# year's figures (`referrals`: regional terms, bulk writes).
+VERSION_SOURCE = "referrals"
+
+
+def version_source_of_year(jaar: int) -> str:
+    """The source of the referrals sent in `jaar` (local time).
+
+    >>> version_source_of_year(2025)
+    'referrals:2025'
+    """
+    return f"{VERSION_SOURCE}:{jaar}"

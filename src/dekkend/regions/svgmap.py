@@ -131,6 +131,9 @@ class Kaart:
     titel: str = ""
     beschrijving: str = ""
     px_per_km: float = 0.0
+    # The drawing as markup, when a presenter rendered it once to keep it
+    # (templates/kaart_inhoud.html); empty: the template draws it.
+    inhoud: str = ""
 
     @property
     def total_height(self) -> float:

@@ -29,6 +29,7 @@ from django.db import connections, models, transaction
 
 import numpy as np
 
+from dekkend.referrals.constants import VERSION_SOURCE
 from dekkend.referrals.models import (
     Contact,
     StatusWijziging,
@@ -38,6 +39,7 @@ from dekkend.referrals.models import (
     Verwijzing,
 )
 from dekkend.referrals.synthetic.model import Plan, Table
+from dekkend.versions.services import data_changed
 
 MODELS: dict[str, type[models.Model]] = {
     m.__name__: m
@@ -120,6 +122,7 @@ def _batch_write(part: Plan, first: int, count: int, method: str, using: str) ->
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
         ids = np.array(_reserve_ids(connection, count), dtype=np.int64)
+        data_changed(VERSION_SOURCE)  # bulk writes send no signal
         for table in part.tables:
             columns = _with_keys(table, ids, first)
             if method == "COPY":

@@ -11,12 +11,14 @@ the number in the same commit and say why. What the queries are:
 - create: the gemeente and the referring organisation (the view), the
   user's organisations (once per request), inside the transaction the
   region settings and the Werkgebied, then four inserts (referral, consent,
-  status record, audit event); after commit the notification looks up the
+  status record, audit event) and the new version token of the referral's
+  year (one upsert, `versions`: what keeps the indicators' cache current);
+  after commit the notification looks up the
   addresses of the receiving organisation's members (one; a second for the
   organisation's own address when no member has one);
 - status step: the user's organisations (once), the referral as the caller
-  may see it, inside the transaction the row lock, the update, two inserts
-  (status record, audit event). The answer is built from what was written.
+  may see it, inside the transaction the row lock, the update, the year's
+  version token, two inserts (status record, audit event). The answer is built from what was written.
 
 Savepoints count as queries here (the test runs inside a transaction).
 """
@@ -37,8 +39,8 @@ from dekkend.register.tests.factories import OrganisatieFactory, OrganisatieLidF
 
 pytestmark = pytest.mark.django_db
 
-CREATE_QUERIES = 16
-STATUS_QUERIES = 13
+CREATE_QUERIES = 17
+STATUS_QUERIES = 14
 
 
 def _post(client: Any, url: str, data: dict[str, Any]) -> Any:

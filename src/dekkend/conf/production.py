@@ -11,7 +11,9 @@ DEKKEND_DEMO_ALLOWED = False
 SECRET_KEY = env_required("DEKKEND_SECRET_KEY")
 ALLOWED_HOSTS = env_required("DEKKEND_ALLOWED_HOSTS").split(",")
 DATABASES = {
-    "default": dj_database_url.parse(env_required("DATABASE_URL"), conn_max_age=60)
+    "default": dj_database_url.parse(
+        env_required("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
+    )
 }
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -126,6 +126,14 @@ def _stats(values: list[float]) -> tuple[float, float]:
     return statistics.median(ms), p95
 
 
+def _rss_mb() -> float:
+    """This process's resident set size (Linux /proc), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def inside(args: argparse.Namespace) -> int:
     import django
 
@@ -135,6 +143,8 @@ def inside(args: argparse.Namespace) -> int:
     client = _client()
     paths = _paths(args)
     pages = args.pages.split(",")
+    client.get("/")  # middleware, templates and translations loaded
+    rss_before = _rss_mb()
     answers_file = Path(os.environ["DEKKEND_BENCH_FLOOR_ANSWERS"])
     answers: dict[str, Any] = {}
     for name in pages:
@@ -147,6 +157,7 @@ def inside(args: argparse.Namespace) -> int:
             "content_type": response["Content-Type"],
             "body": response.content.decode("utf-8"),
         }
+    rss_kept = _rss_mb()
     answers_file.write_text(json.dumps(answers), encoding="utf-8")
     floor_urls._answers.cache_clear()
     print(
@@ -188,6 +199,11 @@ def inside(args: argparse.Namespace) -> int:
         "\nwall/p95: median and p95 wall time; CPU: median CPU of this process "
         "(Django and the database client, not the database server); floor: the "
         "same stack answering a prepared copy of the page; ratio on wall time."
+    )
+    print(
+        f"Memory of this process: {rss_before:.0f} MB before the pages, "
+        f"{rss_kept:.0f} MB after their warm-up (answers kept, "
+        f"versions/cache.py), {_rss_mb():.0f} MB at the end."
     )
     return 0
 

@@ -330,8 +330,10 @@ def render(
             kaart.punten.append(placed)
             taken.append((x - 6, y - 6, x + 6, y + 6))
             if punt.tekst:
-                # Points drawn on top of each other share one text ("8, 9, 10").
-                texts.setdefault((round(x / 4), round(y / 4)), []).append(punt.tekst)
+                # Points drawn on top of each other share one text ("8, 9, 10");
+                # the key from the drawn (rounded) position, as read below.
+                key = (round(placed.x / 4), round(placed.y / 4))
+                texts.setdefault(key, []).append(punt.tekst)
     seen: set[tuple[float, float]] = set()
     for p in kaart.punten:
         key = (round(p.x / 4), round(p.y / 4))

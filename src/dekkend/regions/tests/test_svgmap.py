@@ -49,6 +49,23 @@ def test_projection_keeps_east_west_and_north_south_order(points):
                 assert placed[i].y >= placed[j].y
 
 
+@given(
+    st.lists(st.tuples(nl_lats, nl_lons), min_size=1, max_size=12),
+)
+def test_every_numbered_point_gets_its_number_in_one_label(points):
+    """Numbers of points drawn on top of each other share a label; grouping
+    and reading the groups use the same (drawn) position, whatever the
+    rounding (a KeyError here once failed the search page for 1 in 10
+    postcodes)."""
+    punten = [
+        Punt(lat, lon, f"p{i}", tekst=str(i)) for i, (lat, lon) in enumerate(points)
+    ]
+    kaart = render([], punten)
+    shown = [t for label in kaart.labels for t in label.tekst.split(", ")]
+    assert len(shown) == len(set(shown))  # no number twice
+    assert set(shown) <= {str(i) for i in range(len(points))}
+
+
 def test_frame_is_the_given_width_and_scaled_by_cos_latitude():
     kaart = render([], [Punt(52.0, 5.0, "a"), Punt(53.0, 6.0, "b")], width=600)
     assert kaart.width == 600

@@ -673,14 +673,35 @@ def worker_rss_mb(master: int) -> dict[int, float]:
     return out
 
 
+# Reference dates the memory run asks the coverage pages for: with every
+# region of the division that is more analyses and maps than a process keeps
+# (versions.cache.MAX_KEYS), so the bound on kept answers is exercised too.
+MEMORY_PEILDATA = ("2025-01-01", "2025-07-01", "2026-01-01")
+
+
+def _coverage_pages(base: str) -> list[str]:
+    """/dekking/ and every region page it links to, at each of
+    `MEMORY_PEILDATA` (public pages: no session needed)."""
+    import re
+
+    html = httpx.get(f"{base}/dekking/", timeout=60).text
+    regions = sorted(set(re.findall(r'href="(/dekking/[\w-]+/[\w-]+/)"', html)))
+    return ["/dekking/"] + [
+        f"{path}?peildatum={day}" for day in MEMORY_PEILDATA for path in regions
+    ]
+
+
 def memory_run(
     base: str, master: int, clients: list[dict[str, str]], args: argparse.Namespace
 ) -> None:
     """Every client loops over create → accept → detail (brugfunctionaris)
-    → list (verwijzer) for `args.memory` minutes; the RSS of every worker is
+    → list (verwijzer) → one coverage page (anonymous, the next of
+    `_coverage_pages`) for `args.memory` minutes; the RSS of every worker is
     sampled every `args.memory_interval` seconds and printed as it goes."""
     from dekkend.referrals.workflow import Actie
 
+    pages = _coverage_pages(base)
+    print(f"coverage pages in the mix: {len(pages)}", flush=True)
     stop = threading.Event()
     done: Counter[str] = Counter()
     lock = threading.Lock()
@@ -722,6 +743,8 @@ def memory_run(
                         )
                         ok.append(bf.get(f"{CREATE_PATH}{uuid}/").status_code == 200)
                     ok.append(vw.get(CREATE_PATH).status_code == 200)
+                    page = pages[(k * 7 + i) % len(pages)]
+                    ok.append(httpx.get(f"{base}{page}", timeout=60).status_code == 200)
                 except httpx.HTTPError:
                     ok = [False]
                 with lock:

@@ -31,9 +31,12 @@ def _link(verwijzing: Verwijzing, page: str = "referrals:detail") -> str:
     return f"{settings.DEKKEND_BASE_URL}{path}"
 
 
-def brugfunctionaris_emails(organisatie_id: int) -> list[str]:
+def brugfunctionaris_emails(
+    organisatie_id: int, *, organisatie_email: str | None = None
+) -> list[str]:
     """Addresses of the organisation's members who may handle referrals;
-    the organisation's own address when none of them has one."""
+    the organisation's own address when none of them has one (read from
+    the database unless the caller has the row and passes its `email`)."""
     # Only the addresses are read (no User rows built): this runs after
     # every referral is sent.
     emails = sorted(
@@ -50,6 +53,8 @@ def brugfunctionaris_emails(organisatie_id: int) -> list[str]:
     )
     if emails:
         return emails
+    if organisatie_email is not None:
+        return [organisatie_email] if organisatie_email else []
     org = Organisatie.objects.filter(pk=organisatie_id).values_list("email", flat=True)
     return [e for e in org if e]
 
@@ -74,9 +79,17 @@ def _render(template: str, context: dict[str, Any]) -> tuple[str, str]:
 def verwijzing_received_notify(verwijzing: Verwijzing) -> int:
     """Tell the receiving organisation a referral arrived."""
     subject, body = _render("ontvangen", {"link": _link(verwijzing)})
-    return _send(
-        [(subject, body, brugfunctionaris_emails(verwijzing.ontvanger_organisatie_id))]
+    # The create service assigned the organisation row it read (its
+    # Werkgebied's): use its address rather than read it again.
+    org_email = (
+        verwijzing.ontvanger_organisatie.email
+        if Verwijzing.ontvanger_organisatie.is_cached(verwijzing)
+        else None
     )
+    to = brugfunctionaris_emails(
+        verwijzing.ontvanger_organisatie_id, organisatie_email=org_email
+    )
+    return _send([(subject, body, to)])
 
 
 def verwijzer_notify(verwijzing: Verwijzing, *, soort: str) -> int:

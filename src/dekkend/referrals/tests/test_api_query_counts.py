@@ -13,8 +13,9 @@ the number in the same commit and say why. What the queries are:
   user's organisations (once per request), inside the transaction the
   region settings and the Werkgebied, then four inserts (referral, consent,
   status record, audit event); after commit the notification looks up the
-  addresses of the receiving organisation's members (one; a second for the
-  organisation's own address when no member has one);
+  addresses of the receiving organisation's members (one; the
+  organisation's own address, used when no member has one, comes from the
+  row read with the Werkgebied);
 - status step: the user's organisations (once), the referral as the caller
   may see it, inside the transaction the row lock, the update, two inserts
   (status record, audit event). The answer is built from what was written.

@@ -15,7 +15,7 @@ from django.core.management import call_command
 import pytest
 
 from dekkend.audit.models import AuditEvent
-from dekkend.referrals import services, workflow
+from dekkend.referrals import notifications, services, workflow
 from dekkend.referrals.constants import ContactSoort, Probleem, TerugkoppelingSoort
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.tests.factories import (
@@ -72,6 +72,27 @@ def test_the_organisation_address_is_used_when_no_member_has_one(
     with django_capture_on_commit_callbacks(execute=True):
         verwijzing_send(keten)
     assert mail.outbox[0].to == ["info@welzijn.example.nl"]
+
+
+def test_the_organisation_address_is_read_once(
+    keten, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """After a create the organisation row is known (the Werkgebied's): the
+    notification reads only the members' addresses; without that row it
+    reads the organisation's address itself."""
+    keten.brugfunctionaris.email = ""
+    keten.brugfunctionaris.save()
+    keten.welzijn.email = "info@welzijn.example.nl"
+    keten.welzijn.save()
+    with django_capture_on_commit_callbacks() as callbacks:
+        verwijzing = verwijzing_send(keten)
+    with django_assert_num_queries(1):
+        callbacks[0]()
+    assert mail.outbox[-1].to == ["info@welzijn.example.nl"]
+    fresh = Verwijzing.objects.get(pk=verwijzing.pk)
+    with django_assert_num_queries(2):
+        notifications.verwijzing_received_notify(fresh)
+    assert mail.outbox[-1].to == ["info@welzijn.example.nl"]
 
 
 def test_a_rolled_back_referral_sends_nothing(

@@ -42,9 +42,9 @@ def _same_detail(verwijzing: Verwijzing) -> None:
         expected = VerwijzingDetailSerializer(
             verwijzing, context={"rollen": {verwijzing.pk: rol}}
         ).data
-        assert _bytes(answers.verwijzing_detail(verwijzing, rol)) == _bytes(
-            expected
-        ), rol
+        assert _bytes(answers.verwijzing_detail(verwijzing, rol)) == _bytes(expected), (
+            rol
+        )
 
 
 def _same_steps(verwijzing: Verwijzing) -> None:

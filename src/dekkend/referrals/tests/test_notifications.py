@@ -8,12 +8,14 @@ personal data of the resident.
 
 from datetime import date, timedelta
 
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 import pytest
 
+from dekkend.accounts.models import User
 from dekkend.audit.models import AuditEvent
 from dekkend.referrals import notifications, services, workflow
 from dekkend.referrals.constants import ContactSoort, Probleem, TerugkoppelingSoort
@@ -23,10 +25,15 @@ from dekkend.referrals.tests.factories import (
     T0,
     Keten,
     RegioInstellingFactory,
+    WelzijnsorganisatieFactory,
+    brugfunctionaris_create,
     keten_create,
+    referral_permission,
+    verwijzer_create,
     verwijzing_send,
 )
 from dekkend.regions.tests.factories import RegioFactory, regio_add
+from dekkend.register.tests.factories import OrganisatieLidFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +270,43 @@ def test_the_retention_command_anonymises(keten, capsys):
     call_command("referral_retention")
     assert "1 verwijzing" in capsys.readouterr().out
     assert Verwijzing.objects.get(pk=verwijzing.pk).inwoner_naam == ""
+
+
+def test_member_addresses_are_who_django_says_holds_the_permission():
+    """`member_emails` selects what `User.objects.with_perm` does: the
+    permission held directly or through a group, active members of this
+    organisation only, no empty addresses, superusers only when they hold
+    it."""
+    welzijn = WelzijnsorganisatieFactory()
+    andere = WelzijnsorganisatieFactory()
+    groep = Group.objects.create(name="test-brug")
+    groep.permissions.add(referral_permission("change_verwijzing"))
+    direct = brugfunctionaris_create(welzijn, email="direct@example.nl")
+    via_groep = UserFactory(email="groep@example.nl")
+    via_groep.groups.add(groep)
+    OrganisatieLidFactory(user=via_groep, organisatie=welzijn)
+    brugfunctionaris_create(welzijn, email="weg@example.nl", is_active=False)
+    brugfunctionaris_create(welzijn, email="")
+    brugfunctionaris_create(andere, email="andere@example.nl")
+    verwijzer_create(welzijn, email="verwijzer@example.nl")
+    OrganisatieLidFactory(
+        user=UserFactory(email="super@example.nl", is_superuser=True),
+        organisatie=welzijn,
+    )
+    expected = sorted(
+        set(
+            User.objects.with_perm(
+                "referrals.change_verwijzing",
+                include_superusers=False,
+                backend="django.contrib.auth.backends.ModelBackend",
+            )
+            .filter(lidmaatschappen__organisatie=welzijn, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+    assert expected == [direct.email, via_groep.email]
+    assert notifications.member_emails(welzijn.pk, "referrals.change_verwijzing") == (
+        expected
+    )
+    assert notifications.brugfunctionaris_emails(welzijn.pk) == expected

@@ -16,9 +16,10 @@ the number in the same commit and say why. What the queries are:
   addresses of the receiving organisation's members (one; the
   organisation's own address, used when no member has one, comes from the
   row read with the Werkgebied);
-- status step: the user's organisations (once), the referral as the caller
-  may see it, inside the transaction the row lock, the update, two inserts
-  (status record, audit event). The answer is built from what was written.
+- status step: the user's organisations (once), inside the transaction
+  the referral as the caller may see it, found and locked in one query,
+  the update, two inserts (status record, audit event). The answer is
+  built from what was written.
 
 Savepoints count as queries here (the test runs inside a transaction).
 """
@@ -40,7 +41,7 @@ from dekkend.register.tests.factories import OrganisatieFactory, OrganisatieLidF
 pytestmark = pytest.mark.django_db
 
 CREATE_QUERIES = 15
-STATUS_QUERIES = 12
+STATUS_QUERIES = 11
 
 
 def _post(client: Any, url: str, data: dict[str, Any]) -> Any:

@@ -7,23 +7,26 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from dekkend.accounts import request_cache
-from dekkend.register.models import OrganisatieLid, Steunpunt
+from dekkend.register.models import Organisatie, OrganisatieLid, Steunpunt
+
+
+def user_organisaties(user: Any) -> dict[int, Organisatie]:
+    """The organisations `user` is a member of, by pk. Read once per request
+    (the permission class, the selector and the service of one write all
+    ask; a referral's create also needs the row itself). The rows are
+    shared within the request: read them, do not change them."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    rows = request_cache.cached(
+        ("user_organisaties", user.pk),
+        lambda: tuple(Organisatie.objects.filter(leden__user=user)),
+    )
+    return {o.pk: o for o in rows}
 
 
 def user_organisatie_ids(user: Any) -> set[int]:
-    """The organisations `user` is a member of. Read once per request (the
-    permission class, the selector and the service of one write all ask)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    ids = request_cache.cached(
-        ("user_organisatie_ids", user.pk),
-        lambda: frozenset(
-            OrganisatieLid.objects.filter(user=user).values_list(
-                "organisatie_id", flat=True
-            )
-        ),
-    )
-    return set(ids)
+    """The pks of `user_organisaties` (read once per request)."""
+    return set(user_organisaties(user))
 
 
 @receiver(post_save, sender=OrganisatieLid, dispatch_uid="register.lid_saved")

@@ -9,10 +9,10 @@ the number in the same commit and say why. What the queries are:
 - every request: the session, the user, the 2FA device (django-otp), the
   user's own and group permissions (one UNION, read once per request:
   `accounts.backends.PermissionsBackend`);
-- create: the gemeente and the referring organisation (the view), the
-  user's organisations (once per request), inside the transaction the
-  region settings and the Werkgebied, then four inserts (referral, consent,
-  status record, audit event); after commit the notification looks up the
+- create: the user's organisations with their rows (once per request;
+  the referring organisation is one of them), the gemeente (the view),
+  inside the transaction the region settings and the Werkgebied, then four
+  inserts (referral, consent, status record, audit event); after commit the notification looks up the
   addresses of the receiving organisation's members (one; the
   organisation's own address, used when no member has one, comes from the
   row read with the Werkgebied);
@@ -35,12 +35,12 @@ from dekkend.audit.models import AuditEvent
 from dekkend.referrals.models import StatusWijziging, Verwijzing
 from dekkend.referrals.tests.test_api_verwijzingen import URL, opzet, payload
 from dekkend.register.models import OrganisatieLid
-from dekkend.register.permissions import user_organisatie_ids
+from dekkend.register.permissions import user_organisatie_ids, user_organisaties
 from dekkend.register.tests.factories import OrganisatieFactory, OrganisatieLidFactory
 
 pytestmark = pytest.mark.django_db
 
-CREATE_QUERIES = 15
+CREATE_QUERIES = 14
 STATUS_QUERIES = 11
 
 
@@ -128,12 +128,18 @@ def test_membership_added_in_a_request_is_seen_later_in_it(rf: Any) -> None:
 def test_organisations_are_read_once_per_request(
     rf: Any, django_assert_num_queries: Any
 ) -> None:
-    user = opzet().keten.verwijzer
+    o = opzet()
+    user = o.keten.verwijzer
 
     def view(request: HttpRequest) -> HttpResponse:
         with django_assert_num_queries(1):
             for _ in range(3):
                 user_organisatie_ids(user)
+            # The rows come with the same query.
+            assert set(user_organisaties(user)) == user_organisatie_ids(user)
+            assert [o.pk for o in user_organisaties(user).values()] == [
+                o.keten.praktijk.pk
+            ]
         return HttpResponse()
 
     RequestCacheMiddleware(view)(rf.get("/"))

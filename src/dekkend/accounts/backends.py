@@ -1,15 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Login rate limiting: django-axes' backend, the per-account rule and the
-client address it counts by.
+"""Authentication backends: login rate limiting (django-axes' backend, the
+per-account rule and the client address it counts by) and the permission
+lookup.
 
-The backend only refuses locked-out username + IP pairs (axes) and locked-out
-accounts (failures from any address, `DEKKEND_ACCOUNT_FAILURE_LIMIT`);
-`ModelBackend` checks the password. Settings are in `conf/includes/auth.py`.
+The rate-limit backend only refuses locked-out username + IP pairs (axes) and
+locked-out accounts (failures from any address,
+`DEKKEND_ACCOUNT_FAILURE_LIMIT`); `ModelBackend` checks the password.
+`PermissionsBackend` answers permission questions with one query instead of
+ModelBackend's two. Settings are in `conf/includes/auth.py`.
 """
 
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Permission
 from django.db.models import Sum
 from django.http import HttpRequest
 
@@ -65,6 +70,51 @@ class RateLimitBackend(AxesStandaloneBackend):
             request.dekkend_account_locked = True  # type: ignore[attr-defined]
             raise AxesBackendPermissionDenied("account locked out")
         return None
+
+
+class PermissionsBackend:
+    """ModelBackend's permissions, the user's own and their groups' read in
+    one query (a UNION) instead of two, once per user object (so once per
+    request: the request's user is loaded anew each time).
+
+    It authenticates nobody and has no `get_user`: `ModelBackend`, listed
+    after it, checks passwords and loads users, and sessions (also those of
+    the test client's `force_login`, which takes the first backend that can
+    load a user) keep naming ModelBackend, so turning this on or off logs
+    nobody out. It fills the same `_perm_cache` that ModelBackend reads, so
+    when this backend says no, ModelBackend answers from that cache without
+    a query of its own. Superusers get ModelBackend's answer (every
+    permission)."""
+
+    def authenticate(self, request: HttpRequest | None, **credentials: Any) -> None:
+        return None
+
+    def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if user_obj.is_superuser:
+            return ModelBackend().get_all_permissions(user_obj, obj)
+        if not hasattr(user_obj, "_perm_cache"):
+            fields = ("content_type__app_label", "codename")
+            own = Permission.objects.filter(user=user_obj).values_list(*fields)
+            groups = Permission.objects.filter(group__user=user_obj).values_list(
+                *fields
+            )
+            rows = own.order_by().union(groups.order_by())
+            user_obj._perm_cache = {f"{app}.{codename}" for app, codename in rows}
+        perms: set[str] = user_obj._perm_cache
+        return perms
+
+    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+        return bool(user_obj.is_active) and perm in self.get_all_permissions(
+            user_obj, obj
+        )
+
+    def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
+        return bool(user_obj.is_active) and any(
+            perm.partition(".")[0] == app_label
+            for perm in self.get_all_permissions(user_obj)
+        )
 
 
 def client_ip(request: HttpRequest) -> str | None:

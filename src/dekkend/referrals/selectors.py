@@ -18,7 +18,6 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -29,7 +28,7 @@ from dekkend.referrals.models import RegioInstelling, Verwijzing, Werkgebied
 from dekkend.regions.models import Gemeente
 from dekkend.regions.selectors import OngeldigePostcode, postcode_punt
 from dekkend.register.models import Organisatie
-from dekkend.register.permissions import user_organisatie_ids
+from dekkend.register.permissions import user_organisatie_ids, user_organisaties
 
 
 def visible_q(user: Any) -> Q:
@@ -244,19 +243,26 @@ def verwijzing_herkomst(
     Raises HerkomstFout naming the input at fault; the organisation is
     checked before the gemeente.
     """
-    ids = user_organisatie_ids(user)
+    # The user's organisations come with the membership check (read once
+    # per request); only an organisation that is not one of them is looked
+    # up, to tell an unknown one from one the user does not belong to.
+    organisaties = user_organisaties(user)
+    ids = set(organisaties)
     if organisatie_uuid:
         try:
-            organisatie = Organisatie.objects.filter(uuid=organisatie_uuid).first()
-        except (ValueError, DjangoValidationError):
-            organisatie = None
-        if organisatie is None:
+            gezocht: UUID | None = UUID(str(organisatie_uuid))
+        except ValueError:
+            gezocht = None
+        eigen = [o for o in organisaties.values() if o.uuid == gezocht]
+        if eigen:
+            organisatie = eigen[0]
+        elif gezocht is None or not Organisatie.objects.filter(uuid=gezocht).exists():
             raise HerkomstFout(
                 "organisatie",
                 HerkomstFout.ONBEKEND,
                 _("Deze organisatie kennen we niet."),
             )
-        if organisatie.pk not in ids:
+        else:
             raise HerkomstFout(
                 "organisatie",
                 HerkomstFout.GEEN_LID,
@@ -275,7 +281,7 @@ def verwijzing_herkomst(
             _("U hoort bij meer organisaties: kies namens welke u verwijst."),
         )
     else:
-        organisatie = Organisatie.objects.get(pk=next(iter(ids)))
+        organisatie = next(iter(organisaties.values()))
     gemeente = _woongemeente(gemeente_code, postcode)
     return Herkomst(organisatie=organisatie, gemeente=gemeente)
 

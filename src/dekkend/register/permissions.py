@@ -7,12 +7,30 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from dekkend.accounts import request_cache
-from dekkend.register.models import OrganisatieLid, Steunpunt
+from dekkend.register.models import Organisatie, OrganisatieLid, Steunpunt
+
+
+def user_organisaties(user: Any) -> dict[int, Organisatie]:
+    """The organisations `user` is a member of, by pk, for a caller that
+    needs the rows (a referral's create); read once per request, and
+    `user_organisatie_ids` answers from them afterwards. The rows are shared
+    within the request: read them, do not change them."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    rows = request_cache.cached(
+        ("user_organisaties", user.pk),
+        lambda: tuple(Organisatie.objects.filter(leden__user=user)),
+    )
+    request_cache.cached(
+        ("user_organisatie_ids", user.pk), lambda: frozenset(o.pk for o in rows)
+    )
+    return {o.pk: o for o in rows}
 
 
 def user_organisatie_ids(user: Any) -> set[int]:
     """The organisations `user` is a member of. Read once per request (the
-    permission class, the selector and the service of one write all ask)."""
+    permission class, the selector and the service of one write all ask),
+    by themselves (cheaper than the rows) unless the rows were read."""
     if not getattr(user, "is_authenticated", False):
         return set()
     ids = request_cache.cached(

@@ -11,8 +11,12 @@ from dekkend.conf.env import env
 
 # The rate-limit backend comes first: it refuses locked-out username + IP pairs
 # and locked-out accounts before any password is checked. ModelBackend does the actual authentication.
+# PermissionsBackend, before ModelBackend, answers permission checks with one
+# query instead of two; it authenticates nobody, so sessions keep naming
+# ModelBackend (which must stay last: accounts.testing stores that path).
 AUTHENTICATION_BACKENDS = [
     "dekkend.accounts.backends.RateLimitBackend",
+    "dekkend.accounts.backends.PermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

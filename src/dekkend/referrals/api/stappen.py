@@ -3,16 +3,17 @@
 (`statussen`, POST a step) and the consent withdrawal."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dekkend.referrals import services, workflow
-from dekkend.referrals.api import inputs
+from dekkend.referrals.api import answers, inputs
 from dekkend.referrals.api.basis import FOUTEN, LEZEN, P, VerwijzingBasis
 from dekkend.referrals.api.common import transition_refusal, veldfouten
 from dekkend.referrals.api.serializers import (
@@ -54,16 +55,19 @@ class StappenMixin(VerwijzingBasis):
     )
     @statussen.mapping.post
     def statussen_create(self, request: Request, uuid: str) -> Response:
-        verwijzing = self._vind(uuid)
         invoer = inputs.StatuswijzigingInvoerSerializer(data=request.data)
-        invoer.is_valid(raise_exception=True)
+        if not invoer.is_valid():
+            # A referral the caller may not see is a 404 before any 400.
+            self._vind(uuid)
+            raise ValidationError(invoer.errors)
         d = invoer.validated_data
         actie = workflow.Actie(d["actie"])
-        rol = rol_for(request.user, verwijzing)
         try:
-            nieuw = services.statuswijziging_create(
+            # Finds the referral as the caller may see it and locks it in
+            # one query (no separate find first).
+            nieuw = services.statuswijziging_create_visible(
                 user=request.user,
-                verwijzing=verwijzing,
+                uuid=uuid,
                 actie=actie,
                 reden=d["reden"],
                 uitkomst=workflow.Uitkomst(d["uitkomst"]) if d["uitkomst"] else None,
@@ -73,11 +77,13 @@ class StappenMixin(VerwijzingBasis):
             if refusal is None:
                 raise ValidationError(veldfouten(exc)) from None
             return refusal
+        if nieuw is None:
+            raise NotFound(_("Verwijzing niet gevonden."))
+        # The caller's role on the referral (a step changes no role), and
+        # the serializer's answer built directly (`answers`): cheaper.
+        rol = rol_for(request.user, nieuw.verwijzing)
         return Response(
-            StatuswijzigingSerializer(
-                nieuw, context={"rollen": {verwijzing.pk: rol}}
-            ).data,
-            status=status.HTTP_201_CREATED,
+            answers.statuswijziging(nieuw, rol), status=status.HTTP_201_CREATED
         )
 
     @extend_schema(

@@ -26,7 +26,7 @@ from rest_framework.reverse import reverse
 
 from dekkend.api.permissions import ActionPermissionMixin
 from dekkend.referrals import selectors, services
-from dekkend.referrals.api import inputs
+from dekkend.referrals.api import answers, inputs
 from dekkend.referrals.api.basis import FOUTEN, LEZEN, P
 from dekkend.referrals.api.common import (
     KanBehandelen,
@@ -42,7 +42,7 @@ from dekkend.referrals.api.serializers import (
 from dekkend.referrals.api.stappen import StappenMixin
 from dekkend.referrals.api.uitvoering import UitvoeringMixin
 from dekkend.referrals.models import Verwijzing
-from dekkend.referrals.permissions import reden_voor
+from dekkend.referrals.permissions import reden_voor, rol_for
 
 
 @extend_schema(tags=["verwijzingen"])
@@ -141,8 +141,9 @@ class VerwijzingViewSet(ActionPermissionMixin, StappenMixin, UitvoeringMixin):
         location = reverse(
             "verwijzing-detail", kwargs={"uuid": verwijzing.uuid}, request=request
         )
+        # The serializer's answer, built directly (`answers`): cheaper.
         return Response(
-            self._detail(verwijzing),
+            answers.verwijzing_detail(verwijzing, rol_for(request.user, verwijzing)),
             status=status.HTTP_201_CREATED,
             headers={"Location": location},
         )

@@ -3,10 +3,11 @@
 workflow table."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
@@ -31,6 +32,7 @@ from dekkend.referrals.models import (
     Werkgebied,
 )
 from dekkend.referrals.permissions import rol_for
+from dekkend.referrals.selectors import visible_q
 from dekkend.referrals.services.base import (
     _append,
     _apply,
@@ -284,10 +286,61 @@ def statuswijziging_create(
     (for the API's answer, which is that record: no read-back). Its
     `verwijzing` is the updated, locked referral. Raises as
     `verwijzing_transition`."""
+    stap = _transition(
+        user, lambda: _lock(verwijzing), actie, reden=reden, uitkomst=uitkomst, now=now
+    )
+    assert stap is not None  # _lock finds the row or raises DoesNotExist
+    return stap
+
+
+def statuswijziging_create_visible(
+    *,
+    user: Any,
+    uuid: UUID | str,
+    actie: workflow.Actie,
+    reden: str = "",
+    uitkomst: workflow.Uitkomst | None = None,
+    now: datetime | None = None,
+) -> StatusWijziging | None:
+    """`statuswijziging_create` for the referral `uuid` as `user` may see it
+    (`selectors.visible_q`), found and locked with one query instead of a
+    find and then a lock. None when the user may not see it (or it does not
+    exist): nothing is written or audited then, as for any unknown referral.
+    Raises as `verwijzing_transition`."""
+    return _transition(
+        user,
+        lambda: (
+            Verwijzing.objects.select_for_update(of=("self",))
+            .select_related("toestemming")
+            .filter(visible_q(user), uuid=uuid)
+            .first()
+        ),
+        actie,
+        reden=reden,
+        uitkomst=uitkomst,
+        now=now,
+    )
+
+
+def _transition(
+    user: Any,
+    lock: Callable[[], Verwijzing | None],
+    actie: workflow.Actie,
+    *,
+    reden: str,
+    uitkomst: workflow.Uitkomst | None,
+    now: datetime | None,
+) -> StatusWijziging | None:
+    """Apply `actie` to the row `lock()` finds and locks (None: no row, no
+    step). A refusal is audited after the rollback, so the record survives
+    it."""
     now = now or timezone.now()
+    locked: Verwijzing | None = None
     try:
         with transaction.atomic():
-            locked = _lock(verwijzing)
+            locked = lock()
+            if locked is None:
+                return None
             rol = rol_for(user, locked)
             if rol is None:
                 raise PermissionDenied(_("U mag deze verwijzing niet wijzigen."))
@@ -295,13 +348,14 @@ def statuswijziging_create(
                 locked, actie, rol, user, reden=reden, uitkomst=uitkomst, now=now
             )
     except (PermissionDenied, ValidationError):
+        assert locked is not None
         record(
             "verwijzing.transition_refused",
             user,
-            verwijzing,
+            locked,
             {
                 "actie": actie.value,
-                "status": Verwijzing.objects.get(pk=verwijzing.pk).status,
+                "status": Verwijzing.objects.get(pk=locked.pk).status,
             },
         )
         raise

@@ -7,18 +7,21 @@ a status step fails here, on purpose. If a new query is really needed, raise
 the number in the same commit and say why. What the queries are:
 
 - every request: the session, the user, the 2FA device (django-otp), the
-  user's own and group permissions (two, read once per request);
-- create: the gemeente and the referring organisation (the view), the
-  user's organisations (once per request), inside the transaction the
-  region settings and the Werkgebied, then four inserts (referral, consent,
-  status record, audit event) and the new version token of the referral's
-  year (one upsert, `versions`: what keeps the indicators' cache current);
-  after commit the notification looks up the
-  addresses of the receiving organisation's members (one; a second for the
-  organisation's own address when no member has one);
-- status step: the user's organisations (once), the referral as the caller
-  may see it, inside the transaction the row lock, the update, the year's
-  version token, two inserts (status record, audit event). The answer is built from what was written.
+  user's own and group permissions (one UNION, read once per request:
+  `accounts.backends.PermissionsBackend`);
+- create: the user's organisations with their rows (once per request;
+  the referring organisation is one of them), the gemeente (the view),
+  inside the transaction the region settings and the Werkgebied, then four
+  inserts (referral, consent, status record, audit event) and the new
+  version token of the referral's year (one upsert, `versions`: what keeps
+  the indicators' cache current, ADR 0020); after commit the notification
+  looks up the addresses of the receiving organisation's members (one; the
+  organisation's own address, used when no member has one, comes from the
+  row read with the Werkgebied);
+- status step: the user's organisations (once), inside the transaction
+  the referral as the caller may see it, found and locked in one query,
+  the update, the year's version token, two inserts (status record, audit
+  event). The answer is built from what was written.
 
 Savepoints count as queries here (the test runs inside a transaction).
 """
@@ -34,13 +37,13 @@ from dekkend.audit.models import AuditEvent
 from dekkend.referrals.models import StatusWijziging, Verwijzing
 from dekkend.referrals.tests.test_api_verwijzingen import URL, opzet, payload
 from dekkend.register.models import OrganisatieLid
-from dekkend.register.permissions import user_organisatie_ids
+from dekkend.register.permissions import user_organisatie_ids, user_organisaties
 from dekkend.register.tests.factories import OrganisatieFactory, OrganisatieLidFactory
 
 pytestmark = pytest.mark.django_db
 
-CREATE_QUERIES = 17
-STATUS_QUERIES = 14
+CREATE_QUERIES = 15
+STATUS_QUERIES = 12
 
 
 def _post(client: Any, url: str, data: dict[str, Any]) -> Any:
@@ -127,7 +130,8 @@ def test_membership_added_in_a_request_is_seen_later_in_it(rf: Any) -> None:
 def test_organisations_are_read_once_per_request(
     rf: Any, django_assert_num_queries: Any
 ) -> None:
-    user = opzet().keten.verwijzer
+    o = opzet()
+    user = o.keten.verwijzer
 
     def view(request: HttpRequest) -> HttpResponse:
         with django_assert_num_queries(1):
@@ -135,7 +139,18 @@ def test_organisations_are_read_once_per_request(
                 user_organisatie_ids(user)
         return HttpResponse()
 
+    def view_rows(request: HttpRequest) -> HttpResponse:
+        # The rows first (a create), then the ids: answered from the rows.
+        with django_assert_num_queries(1):
+            assert [org.pk for org in user_organisaties(user).values()] == [
+                o.keten.praktijk.pk
+            ]
+            assert user_organisatie_ids(user) == {o.keten.praktijk.pk}
+            assert set(user_organisaties(user)) == user_organisatie_ids(user)
+        return HttpResponse()
+
     RequestCacheMiddleware(view)(rf.get("/"))
+    RequestCacheMiddleware(view_rows)(rf.get("/"))
     with django_assert_num_queries(2):
         user_organisatie_ids(user)
         user_organisatie_ids(user)

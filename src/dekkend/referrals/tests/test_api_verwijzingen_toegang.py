@@ -187,3 +187,15 @@ def test_a_verwijzer_who_is_also_a_brugfunctionaris_elsewhere_sees_no_contacts()
         )
         problem(response, 403)
     assert o.verwijzer.get(f"{URL}{verwijzing.uuid}/").json()["rol"] == "verwijzer"
+
+
+def test_an_invalid_step_on_a_referral_out_of_sight_is_a_404_first():
+    """Not being able to see the referral wins over an invalid body, as it
+    did when the referral was found before the body was read."""
+    o = opzet()
+    verwijzing = verwijzing_in_behandeling(o.keten)
+    andere = opzet(Gemeente.objects.get(code="GM0718"))
+    url = f"{URL}{verwijzing.uuid}/statussen/"
+    response = andere.brug.post(url, {"actie": "vliegen"}, format="json")
+    assert problem(response, 404)["detail"] == "Verwijzing niet gevonden."
+    problem(o.brug.post(url, {"actie": "vliegen"}, format="json"), 400)

@@ -8,14 +8,16 @@ personal data of the resident.
 
 from datetime import date, timedelta
 
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 import pytest
 
+from dekkend.accounts.models import User
 from dekkend.audit.models import AuditEvent
-from dekkend.referrals import services, workflow
+from dekkend.referrals import notifications, services, workflow
 from dekkend.referrals.constants import ContactSoort, Probleem, TerugkoppelingSoort
 from dekkend.referrals.models import Verwijzing
 from dekkend.referrals.tests.factories import (
@@ -23,10 +25,15 @@ from dekkend.referrals.tests.factories import (
     T0,
     Keten,
     RegioInstellingFactory,
+    WelzijnsorganisatieFactory,
+    brugfunctionaris_create,
     keten_create,
+    referral_permission,
+    verwijzer_create,
     verwijzing_send,
 )
 from dekkend.regions.tests.factories import RegioFactory, regio_add
+from dekkend.register.tests.factories import OrganisatieLidFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +79,27 @@ def test_the_organisation_address_is_used_when_no_member_has_one(
     with django_capture_on_commit_callbacks(execute=True):
         verwijzing_send(keten)
     assert mail.outbox[0].to == ["info@welzijn.example.nl"]
+
+
+def test_the_organisation_address_is_read_once(
+    keten, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """After a create the organisation row is known (the Werkgebied's): the
+    notification reads only the members' addresses; without that row it
+    reads the organisation's address itself."""
+    keten.brugfunctionaris.email = ""
+    keten.brugfunctionaris.save()
+    keten.welzijn.email = "info@welzijn.example.nl"
+    keten.welzijn.save()
+    with django_capture_on_commit_callbacks() as callbacks:
+        verwijzing = verwijzing_send(keten)
+    with django_assert_num_queries(1):
+        callbacks[0]()
+    assert mail.outbox[-1].to == ["info@welzijn.example.nl"]
+    fresh = Verwijzing.objects.get(pk=verwijzing.pk)
+    with django_assert_num_queries(2):
+        notifications.verwijzing_received_notify(fresh)
+    assert mail.outbox[-1].to == ["info@welzijn.example.nl"]
 
 
 def test_a_rolled_back_referral_sends_nothing(
@@ -242,3 +270,43 @@ def test_the_retention_command_anonymises(keten, capsys):
     call_command("referral_retention")
     assert "1 verwijzing" in capsys.readouterr().out
     assert Verwijzing.objects.get(pk=verwijzing.pk).inwoner_naam == ""
+
+
+def test_member_addresses_are_who_django_says_holds_the_permission():
+    """`member_emails` selects what `User.objects.with_perm` does: the
+    permission held directly or through a group, active members of this
+    organisation only, no empty addresses, superusers only when they hold
+    it."""
+    welzijn = WelzijnsorganisatieFactory()
+    andere = WelzijnsorganisatieFactory()
+    groep = Group.objects.create(name="test-brug")
+    groep.permissions.add(referral_permission("change_verwijzing"))
+    direct = brugfunctionaris_create(welzijn, email="direct@example.nl")
+    via_groep = UserFactory(email="groep@example.nl")
+    via_groep.groups.add(groep)
+    OrganisatieLidFactory(user=via_groep, organisatie=welzijn)
+    brugfunctionaris_create(welzijn, email="weg@example.nl", is_active=False)
+    brugfunctionaris_create(welzijn, email="")
+    brugfunctionaris_create(andere, email="andere@example.nl")
+    verwijzer_create(welzijn, email="verwijzer@example.nl")
+    OrganisatieLidFactory(
+        user=UserFactory(email="super@example.nl", is_superuser=True),
+        organisatie=welzijn,
+    )
+    expected = sorted(
+        set(
+            User.objects.with_perm(
+                "referrals.change_verwijzing",
+                include_superusers=False,
+                backend="django.contrib.auth.backends.ModelBackend",
+            )
+            .filter(lidmaatschappen__organisatie=welzijn, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+    assert expected == [direct.email, via_groep.email]
+    assert notifications.member_emails(welzijn.pk, "referrals.change_verwijzing") == (
+        expected
+    )
+    assert notifications.brugfunctionaris_emails(welzijn.pk) == expected

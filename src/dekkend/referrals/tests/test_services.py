@@ -811,6 +811,56 @@ def test_a_transition_refused_by_the_workflow_is_audited(keten):
     assert refused.get().extra == {"actie": "accepteren", "status": "geaccepteerd"}
 
 
+def test_the_visible_step_finds_locks_and_applies_in_one_go(keten):
+    v = _in_state(keten, Status.VERSTUURD)
+    stap = services.statuswijziging_create_visible(
+        user=keten.brugfunctionaris, uuid=v.uuid, actie=Actie.ACCEPTEREN, now=T4
+    )
+    assert stap is not None
+    assert (stap.van, stap.naar, stap.verwijzing.status) == (
+        "verstuurd",
+        "geaccepteerd",
+        "geaccepteerd",
+    )
+    assert Verwijzing.objects.get(pk=v.pk).status == "geaccepteerd"
+    assert AuditEvent.objects.filter(
+        event="verwijzing.accepted", object_id=str(v.uuid)
+    ).exists()
+
+
+def test_the_visible_step_is_nothing_for_a_referral_the_user_may_not_see(
+    keten, andere_brugfunctionaris
+):
+    v = _in_state(keten, Status.VERSTUURD)
+    events = AuditEvent.objects.count()
+    for user, uuid in (
+        (andere_brugfunctionaris, v.uuid),
+        (keten.brugfunctionaris, "00000000-0000-0000-0000-000000000000"),
+    ):
+        assert (
+            services.statuswijziging_create_visible(
+                user=user, uuid=uuid, actie=Actie.ACCEPTEREN, now=T4
+            )
+            is None
+        )
+    assert Verwijzing.objects.get(pk=v.pk).status == "verstuurd"
+    assert AuditEvent.objects.count() == events  # as for an unknown referral
+
+
+def test_the_visible_step_audits_a_refusal_as_the_other_does(keten):
+    v = _in_state(keten, Status.VERSTUURD)
+    with pytest.raises(ValidationError):
+        # The verwijzer sees the referral; accepting is for the other role.
+        services.statuswijziging_create_visible(
+            user=keten.verwijzer, uuid=v.uuid, actie=Actie.ACCEPTEREN, now=T4
+        )
+    refused = AuditEvent.objects.get(
+        event="verwijzing.transition_refused", object_id=str(v.uuid)
+    )
+    assert refused.actor == keten.verwijzer
+    assert refused.extra == {"actie": "accepteren", "status": "verstuurd"}
+
+
 def test_status_history_is_appended_and_never_edited(keten):
     brug = keten.brugfunctionaris
     v = verwijzing_send(keten, now=T0)

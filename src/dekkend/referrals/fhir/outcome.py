@@ -25,6 +25,7 @@ BUSINESS_RULE = "business-rule"
 FORBIDDEN = "forbidden"
 NOT_SUPPORTED = "not-supported"
 DUPLICATE = "duplicate"
+TOO_COSTLY = "too-costly"
 
 # pydantic error types that mean "the element is missing".
 _MISSING = frozenset({"missing", "model_field_validation.missing"})

@@ -14,7 +14,10 @@ permission and an unknown referral keep the API's problem details.
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from drf_spectacular.types import OpenApiTypes
@@ -34,6 +37,7 @@ from dekkend.referrals.fhir import export
 from dekkend.referrals.fhir.outcome import (
     NOT_SUPPORTED,
     STRUCTURE,
+    TOO_COSTLY,
     FhirError,
     Issue,
     operation_outcome,
@@ -136,6 +140,10 @@ class ServiceRequestImportView(APIView):
                 FhirOperationOutcomeSerializer,
                 description="De identifier hoort bij de verwijzing van een ander.",
             ),
+            413: OpenApiResponse(
+                FhirOperationOutcomeSerializer,
+                description="Het bericht is groter dan de server aanneemt.",
+            ),
             415: FhirOperationOutcomeSerializer,
         },
         description="Een nieuwe verwijzing uit een FHIR R4 ServiceRequest met "
@@ -151,6 +159,12 @@ class ServiceRequestImportView(APIView):
         except UnsupportedMediaType:
             message = _("Stuur %(type)s of application/json.") % {"type": FHIR_JSON}
             return _outcome([Issue("", message, NOT_SUPPORTED)], 415)
+        except RequestDataTooBig:
+            message = _(
+                "Het bericht is te groot (meer dan %(mb)s MB). Een verwijzing "
+                "past ruim in minder; stuur geen bijlagen mee."
+            ) % {"mb": number_format(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 2**20, 1)}
+            return _outcome([Issue("", message, TOO_COSTLY)], 413)
         try:
             result = verwijzing_import(user=request.user, data=data)
         except FhirError as exc:

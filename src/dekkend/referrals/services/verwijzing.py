@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from dekkend.accounts.constants import VERWIJZENDE_BEROEPEN_STANDAARD, Beroep
 from dekkend.audit.services import record
+from dekkend.importing import plain_text_problem
 from dekkend.referrals import notifications, workflow
 from dekkend.referrals.constants import (
     Probleem,
@@ -114,6 +115,13 @@ def verwijzing_create(
     errors: dict[str, str] = {}
     if not inwoner.naam.strip():
         errors["inwoner_naam"] = _("Vul de naam van de inwoner in.")
+    elif plain_text_problem(inwoner.naam.strip()):
+        # A name goes into pages, documents and workbooks (ADR 0017): a
+        # formula or markup is never a real name.
+        errors["inwoner_naam"] = _(
+            "Vul de naam in als gewone tekst: zonder =, +, - of @ vooraan en "
+            "zonder opmaak zoals <b>."
+        )
     if not (inwoner.telefoon.strip() or inwoner.email.strip()):
         errors["inwoner_telefoon"] = _(
             "Geef een telefoonnummer of e-mailadres, zodat de inwoner bereikt kan worden."

@@ -376,6 +376,11 @@ def test_create_rejects_invalid_input_naming_the_field_and_writes_nothing(
 
 MALFORMED_CONTACT_DETAILS = {
     "name too long": ({"naam": "J" * 201}, "inwoner_naam"),
+    "name that is a formula": (
+        {"naam": '=HYPERLINK("http://x","klik")'},
+        "inwoner_naam",
+    ),
+    "name with markup": ({"naam": "<b>Johanna</b> de Visser"}, "inwoner_naam"),
     "phone too long": (
         {"telefoon": "0118 123456 of 06 12345678 (avond)"},
         "inwoner_telefoon",
@@ -411,6 +416,11 @@ def test_create_rejects_malformed_contact_details_naming_the_field(
 
     assert field in exc.value.message_dict
     assert _counts() == before
+
+
+def test_names_with_hyphens_and_apostrophes_are_plain_text(keten):
+    v = verwijzing_send(keten, inwoner=inwoner(naam="Anne-Marie van 't Hof-Öztürk"))
+    assert v.inwoner_naam == "Anne-Marie van 't Hof-Öztürk"
 
 
 def test_create_names_every_invalid_field_at_once(keten):

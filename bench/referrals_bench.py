@@ -17,7 +17,9 @@ empty) it:
    and p50/p95/p99 per operation. Each client has sessions that are already
    2FA-verified (made with SessionStore) and sends the CSRF token;
 3. times `dekkend.monitoring.selectors.referral_indicators` for one region
-   and one year, and for the whole country (median and p95 of `--runs`).
+   and one year, and for the whole country (median and p95 of `--runs`):
+   computed (kept answers forgotten first) and asked again (the answer
+   kept per process, `versions/cache.py`).
 
 It prints figures and never fails on a target (p95 < 50 ms; regional
 indicators < 300 ms; national < 1 s).
@@ -442,6 +444,7 @@ def _indicators(
     from dekkend.monitoring.selectors import referral_indicators
     from dekkend.regions.models import Indeling
     from dekkend.regions.selectors import regio_find
+    from dekkend.versions import cache
 
     jaar = jaar or timezone.localdate().year - 1
     indeling = Indeling.objects.filter(naam=division).first()
@@ -452,16 +455,24 @@ def _indicators(
     out: dict[str, Any] = {"jaar": jaar, "regio": region.naam}
     for label, target in (("regionaal", region), ("landelijk", None)):
         times: list[float] = []
+        kept: list[float] = []
         try:
             referral_indicators(indeling=indeling, regio=target, jaar=jaar)  # warm-up
             for _ in range(runs):
+                # Computed: the kept answers (versions/cache.py) forgotten first.
+                cache.clear()
                 started = time.perf_counter()
                 referral_indicators(indeling=indeling, regio=target, jaar=jaar)
                 times.append(time.perf_counter() - started)
+                # Asked again, as the page is: the kept answer.
+                started = time.perf_counter()
+                referral_indicators(indeling=indeling, regio=target, jaar=jaar)
+                kept.append(time.perf_counter() - started)
         except Exception as exc:  # report, do not stop the bench
             out[label] = {"error": f"{type(exc).__name__}: {exc}"}
             continue
         out[label] = {"times": times}
+        out[f"{label}-kept"] = {"times": kept}
     return out
 
 
@@ -881,7 +892,11 @@ def print_indicators(out: dict[str, Any]) -> None:
     for label, target, name in (
         ("regionaal", TARGET_REGIONAL_MS, f"regionaal ({out['regio']})"),
         ("landelijk", TARGET_NATIONAL_MS, "landelijk"),
+        ("regionaal-kept", TARGET_REGIONAL_MS, "regionaal, kept answer"),
+        ("landelijk-kept", TARGET_NATIONAL_MS, "landelijk, kept answer"),
     ):
+        if label not in out:
+            continue
         item = out[label]
         if "error" in item:
             print(f"{name:<28} error: {item['error']}")

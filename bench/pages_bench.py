@@ -144,6 +144,9 @@ def inside(args: argparse.Namespace) -> int:
     paths = _paths(args)
     pages = args.pages.split(",")
     client.get("/")  # middleware, templates and translations loaded
+    from dekkend.runtime import tune_gc
+
+    tune_gc()  # as dekkend/wsgi.py does in every server process
     rss_before = _rss_mb()
     answers_file = Path(os.environ["DEKKEND_BENCH_FLOOR_ANSWERS"])
     answers: dict[str, Any] = {}

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
+from dekkend.api.fields import StrictBooleanField
 from dekkend.api.query import QuerySerializer
 from dekkend.referrals import workflow
 from dekkend.referrals.constants import (
@@ -59,10 +60,10 @@ class InwonerInvoerSerializer(serializers.Serializer[Any]):
 class VoorwaardenInvoerSerializer(serializers.Serializer[Any]):
     """The four conditions of 003 §4.1; all four must hold."""
 
-    nietAlleenMedisch = serializers.BooleanField()
-    geenGgz = serializers.BooleanField()
-    vraagverhelderingNodig = serializers.BooleanField()
-    onvoldoendeEigenRegie = serializers.BooleanField()
+    nietAlleenMedisch = StrictBooleanField()
+    geenGgz = StrictBooleanField()
+    vraagverhelderingNodig = StrictBooleanField()
+    onvoldoendeEigenRegie = StrictBooleanField()
 
 
 @extend_schema_serializer(component_name="Toestemming")
@@ -167,7 +168,7 @@ class TerugkoppelingInvoerSerializer(serializers.Serializer[Any]):
         default="",
         help_text="Waar de inwoner mee aan de slag is gegaan.",
     )
-    geholpen = serializers.BooleanField(required=False, allow_null=True, default=None)
+    geholpen = StrictBooleanField(required=False, allow_null=True, default=None)
 
 
 class LeesredenQuerySerializer(QuerySerializer):
@@ -197,7 +198,7 @@ class VerwijzingQuerySerializer(LeesredenQuerySerializer):
     aangemaaktTot = serializers.DateField(
         required=False, help_text="Tot en met deze dag."
     )
-    terugkoppelingTeLaat = serializers.BooleanField(
+    terugkoppelingTeLaat = StrictBooleanField(
         required=False,
         default=False,
         help_text="Alleen open verwijzingen waarvan de eerste terugkoppeling te laat is.",
